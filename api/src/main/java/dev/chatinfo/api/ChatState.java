@@ -33,7 +33,7 @@ public enum ChatState {
   public static ChatState fromWire(String value) {
     if (value != null) {
       for (ChatState state : values()) {
-        if (state != UNKNOWN && WireValues.matches(value, state.wire)) {
+        if (state != UNKNOWN && AsciiMatch.matches(value, state.wire)) {
           return state;
         }
       }

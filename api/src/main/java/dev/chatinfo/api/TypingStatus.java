@@ -24,10 +24,10 @@ public enum TypingStatus {
    */
   public static TypingStatus fromWire(String value) {
     if (value != null) {
-      if (WireValues.matches(value, TYPING.wire)) {
+      if (AsciiMatch.matches(value, TYPING.wire)) {
         return TYPING;
       }
-      if (WireValues.matches(value, NOT_TYPING.wire)) {
+      if (AsciiMatch.matches(value, NOT_TYPING.wire)) {
         return NOT_TYPING;
       }
     }

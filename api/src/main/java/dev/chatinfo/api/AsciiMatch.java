@@ -1,9 +1,9 @@
 package dev.chatinfo.api;
 
 /** ASCII-only matching of wire values: locale-independent, no Unicode case folding. */
-final class WireValues {
+final class AsciiMatch {
 
-  private WireValues() {}
+  private AsciiMatch() {}
 
   /** True if {@code raw}, less leading and trailing ASCII whitespace, equals {@code lower} ignoring ASCII case. */
   static boolean matches(String raw, String lower) {
