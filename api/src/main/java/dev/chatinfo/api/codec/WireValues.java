@@ -29,6 +29,16 @@ public final class WireValues {
   /** The longest excerpt of a value quoted in an error message. */
   public static final int MAX_EXCERPT = 64;
 
+  /**
+   * The longest text a codec accepts for one value or field name (64 Ki characters); anything
+   * longer is {@code MALFORMED_RESPONSE}, whether the field is known, kept as an attribute, or
+   * skipped. No chat information comes near it; a body that does is not one.
+   */
+  public static final int MAX_TEXT_LENGTH = 65_536;
+
+  /** The deepest nesting of objects, arrays or elements a codec accepts, the root counting as 1. */
+  public static final int MAX_DEPTH = 32;
+
   private WireValues() {}
 
   /**
