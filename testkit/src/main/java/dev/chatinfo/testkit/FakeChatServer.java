@@ -1,0 +1,628 @@
+package dev.chatinfo.testkit;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.chatinfo.api.ChatInfo;
+import dev.chatinfo.api.ChatRef;
+import dev.chatinfo.api.ChatState;
+import dev.chatinfo.api.Link;
+import dev.chatinfo.api.codec.WireValues;
+import dev.chatinfo.testkit.internal.WireWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
+
+/**
+ * A fake LivePerson chat server: real HTTP on 127.0.0.1 (an ephemeral port), serving
+ * {@code GET /api/account/{accountId}/agentSession/{agentSessionId}/chat/{chatId}/info?v=1&NC=true}
+ * as the legacy Chat Agent API does.
+ *
+ * <ul>
+ *   <li>JSON or XML by {@code Accept} (JSON when there is none; 406 for what it cannot give),
+ *       written in the service's wire shape, with {@code @href}/{@code @rel} links;</li>
+ *   <li>{@code Authorization: Bearer} {@link #token()} required (401 without it or with another),
+ *       403 for a chat of another agent session, 404 for an unknown chat, 400 without {@code v=1},
+ *       405 for a method other than GET or HEAD;</li>
+ *   <li>{@link #update} moves {@code lastUpdate} to the server's clock; a waiting or chatting chat
+ *       whose {@code chatTimeout} has passed since it was added or last updated answers
+ *       {@code ended};</li>
+ *   <li>{@link Fault}s scripted per request or per chat; every request recorded
+ *       ({@link #requests()}), with the {@code Authorization} value masked.</li>
+ * </ul>
+ *
+ * <pre>{@code
+ * try (FakeChatServer server = FakeChatServer.start()) {
+ *   ChatRef ref = server.addChat(ChatInfoFixtures.chatting());
+ *   server.enqueue(Fault.status(503));                         // the next request fails once
+ *   ChatInfoSource source = ... server.baseUrl() ... server.token() ...;
+ *   ChatInfo info = source.fetch(ref);
+ *   ChatInfoAssertions.assertThat(info).isChatting().hasAgentName("Barber");
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe. {@link #close()} stops the server and its threads and is idempotent.
+ */
+public final class FakeChatServer implements AutoCloseable {
+
+  /** The account of the chats added with {@link #addChat(ChatInfo)}. */
+  public static final String DEFAULT_ACCOUNT_ID = "56072331";
+
+  /** The agent session of the chats added with {@link #addChat(ChatInfo)}. */
+  public static final String DEFAULT_AGENT_SESSION_ID = "ad0b0e5a-fake-agent-session";
+
+  private static final System.Logger LOG = System.getLogger(FakeChatServer.class.getName());
+  private static final String JSON = "application/json;charset=UTF-8";
+  private static final String XML = "application/xml;charset=UTF-8";
+
+  private final HttpServer http;
+  private final ExecutorService executor;
+  private final Clock clock;
+  private final URI baseUrl;
+  private final AtomicReference<String> token = new AtomicReference<>();
+  private final AtomicLong chatIds = new AtomicLong(3128476291385426589L);
+  private final Map<String, Chat> chats = new ConcurrentHashMap<>();
+  private final Deque<Fault> faults = new ConcurrentLinkedDeque<>();
+  private final Map<String, Deque<Fault>> chatFaults = new ConcurrentHashMap<>();
+  private final AtomicReference<Fault> everyRequest = new AtomicReference<>();
+  private final List<RecordedRequest> requests = Collections.synchronizedList(new ArrayList<>());
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  /** A stored chat: who owns it, what it is, and when the server last touched it. */
+  private record Chat(ChatRef ref, ChatInfo info, Instant touched) {}
+
+  /** What the server would answer, before a fault changes it. */
+  private record Response(int status, Map<String, String> headers, byte[] body) {}
+
+  private FakeChatServer(Clock clock) throws IOException {
+    this.clock = clock;
+    this.token.set(newToken());
+    this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+    int port = http.getAddress().getPort();
+    AtomicInteger threads = new AtomicInteger();
+    ThreadFactory factory = r -> {
+      Thread t = new Thread(r, "fake-chat-server-" + port + "-" + threads.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+    this.executor = Executors.newCachedThreadPool(factory);
+    http.setExecutor(executor);
+    http.createContext("/", this::handle);
+    http.start();
+    this.baseUrl = URI.create("http://127.0.0.1:" + http.getAddress().getPort() + "/");
+  }
+
+  /**
+   * Starts a server on 127.0.0.1, on a free port, with the system clock.
+   *
+   * @return the started server
+   * @throws UncheckedIOException if no socket can be opened
+   */
+  public static FakeChatServer start() {
+    return start(Clock.systemUTC());
+  }
+
+  /**
+   * Starts a server whose time (lastUpdate on {@link #update}, time-outs, recorded request times)
+   * is the given clock's: pass a {@link SettableClock} to move time in a test.
+   *
+   * @param clock the server's clock
+   * @return the started server
+   * @throws UncheckedIOException if no socket can be opened
+   */
+  public static FakeChatServer start(Clock clock) {
+    Objects.requireNonNull(clock, "clock");
+    try {
+      return new FakeChatServer(clock);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not start the fake chat server on 127.0.0.1", e);
+    }
+  }
+
+  /**
+   * The server's base URL, {@code http://127.0.0.1:<port>/}.
+   *
+   * @return the base URL
+   */
+  public URI baseUrl() {
+    return baseUrl;
+  }
+
+  /**
+   * The full URL of a chat's info resource, with {@code ?v=1&NC=true}.
+   *
+   * @param chat the chat
+   * @return the URL
+   */
+  public URI infoUrl(ChatRef chat) {
+    return baseUrl.resolve(infoPath(chat) + "?v=1&NC=true");
+  }
+
+  /**
+   * The bearer token the server accepts now.
+   *
+   * @return the token
+   */
+  public String token() {
+    return token.get();
+  }
+
+  /**
+   * Makes the server accept a new token (and refuse the old one from now on), as when an agent
+   * session is renewed.
+   *
+   * @return the new token
+   */
+  public String rotateToken() {
+    String next = newToken();
+    token.set(next);
+    return next;
+  }
+
+  /**
+   * The server's clock.
+   *
+   * @return the clock
+   */
+  public Clock clock() {
+    return clock;
+  }
+
+  /**
+   * Adds a chat of the default account and agent session, under a new chat id. When the chat has
+   * no links, it gets the service's four links ({@code self}, {@code visitor-name},
+   * {@code visitor-typing}, {@code agent-typing}) pointing at this server.
+   *
+   * @param info the chat
+   * @return the reference to fetch it with
+   */
+  public ChatRef addChat(ChatInfo info) {
+    long n = chatIds.getAndIncrement();
+    ChatRef ref = ChatRef.of(DEFAULT_ACCOUNT_ID, DEFAULT_AGENT_SESSION_ID,
+        "H" + n + "-" + Long.toHexString(n % 0xffff));
+    return addChat(ref, info);
+  }
+
+  /**
+   * Adds (or replaces) a chat under the given reference: use another agent session to get 403 for
+   * it from the default one. Links are added as in {@link #addChat(ChatInfo)}.
+   *
+   * @param ref the reference, with the account and agent session that own the chat
+   * @param info the chat
+   * @return {@code ref}
+   */
+  public ChatRef addChat(ChatRef ref, ChatInfo info) {
+    Objects.requireNonNull(ref, "ref");
+    Objects.requireNonNull(info, "info");
+    ChatInfo stored = info.links().isEmpty() ? info.toBuilder().links(linksOf(ref)).build() : info;
+    chats.put(key(ref.accountId(), ref.chatId()), new Chat(ref, stored, clock.instant()));
+    return ref;
+  }
+
+  /**
+   * What the server answers for a chat now ({@code ended} once its time-out has passed).
+   *
+   * @param ref the chat
+   * @return the chat information as served
+   * @throws IllegalArgumentException if there is no such chat
+   */
+  public ChatInfo chat(ChatRef ref) {
+    return served(stored(ref), clock.instant());
+  }
+
+  /**
+   * Changes a chat, as the service does when something happens in it: {@code change} gets the
+   * chat as served now, and the result gets {@code lastUpdate} set to the server's clock (in the
+   * previous {@code lastUpdate}'s offset).
+   *
+   * <pre>{@code
+   * server.update(ref, info -> info.toBuilder().visitorTyping(TypingStatus.TYPING).build());
+   * }</pre>
+   *
+   * @param ref the chat
+   * @param change the change
+   * @return the chat as served after the change
+   * @throws IllegalArgumentException if there is no such chat
+   */
+  public ChatInfo update(ChatRef ref, UnaryOperator<ChatInfo> change) {
+    Objects.requireNonNull(change, "change");
+    Chat[] result = new Chat[1];
+    chats.compute(key(ref.accountId(), ref.chatId()), (k, chat) -> {
+      if (chat == null || !chat.ref().equals(ref)) {
+        throw new IllegalArgumentException("no chat " + ref + " on this server");
+      }
+      Instant now = clock.instant();
+      ChatInfo changed = Objects.requireNonNull(change.apply(served(chat, now)), "change returned null");
+      ZoneOffset offset = changed.lastUpdate().map(OffsetDateTime::getOffset).orElse(ZoneOffset.UTC);
+      result[0] = new Chat(ref, changed.toBuilder().lastUpdate(OffsetDateTime.ofInstant(now, offset)).build(), now);
+      return result[0];
+    });
+    return served(result[0], clock.instant());
+  }
+
+  /**
+   * Removes a chat: it answers 404 from now on.
+   *
+   * @param ref the chat
+   */
+  public void removeChat(ChatRef ref) {
+    chats.remove(key(ref.accountId(), ref.chatId()));
+  }
+
+  /**
+   * Queues faults for the next requests, whatever they ask for, one fault per request, in order.
+   *
+   * @param faults the faults
+   */
+  public void enqueue(Fault... faults) {
+    for (Fault fault : faults) {
+      this.faults.addLast(Objects.requireNonNull(fault, "fault"));
+    }
+  }
+
+  /**
+   * Queues faults for the next requests for one chat, one fault per request, in order. They come
+   * before the faults queued for every request.
+   *
+   * @param chat the chat
+   * @param faults the faults
+   */
+  public void enqueue(ChatRef chat, Fault... faults) {
+    Deque<Fault> queue = chatFaults.computeIfAbsent(chat.chatId(), k -> new ConcurrentLinkedDeque<>());
+    for (Fault fault : faults) {
+      queue.addLast(Objects.requireNonNull(fault, "fault"));
+    }
+  }
+
+  /**
+   * Applies a fault to every request until {@link #clearFaults()}: a service that is down.
+   *
+   * @param fault the fault
+   */
+  public void failEveryRequest(Fault fault) {
+    everyRequest.set(Objects.requireNonNull(fault, "fault"));
+  }
+
+  /** Removes every queued and permanent fault. */
+  public void clearFaults() {
+    everyRequest.set(null);
+    faults.clear();
+    chatFaults.clear();
+  }
+
+  /**
+   * The requests received so far, in order of arrival.
+   *
+   * @return a copy of the list
+   */
+  public List<RecordedRequest> requests() {
+    synchronized (requests) {
+      return List.copyOf(requests);
+    }
+  }
+
+  /** Forgets the requests recorded so far. */
+  public void clearRequests() {
+    requests.clear();
+  }
+
+  /** Stops the server and its threads at once. Idempotent. */
+  @Override
+  public void close() {
+    if (closed.compareAndSet(false, true)) {
+      http.stop(0);
+      executor.shutdownNow();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "FakeChatServer[" + baseUrl + ", " + chats.size() + " chats" + (closed.get() ? ", closed" : "") + "]";
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private void handle(HttpExchange exchange) {
+    try (exchange) {
+      Instant now = clock.instant();
+      URI uri = exchange.getRequestURI();
+      requests.add(new RecordedRequest(exchange.getRequestMethod(), uri.getRawPath(),
+          uri.getRawQuery(), exchange.getRequestHeaders(), now));
+      String[] parts = parsePath(uri.getRawPath());
+      Fault fault = nextFault(parts == null ? null : parts[2]);
+      if (fault != null && replacesResponse(fault)) {
+        send(exchange, faultResponse(fault, exchange, now), null);
+        return;
+      }
+      if (fault != null && fault.type() == Fault.Type.DELAY) {
+        Thread.sleep(fault.duration().orElseThrow().toMillis());
+      }
+      send(exchange, respond(exchange, parts, now), fault);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (IOException | RuntimeException e) {
+      // The client went away, a fault dropped the connection, or the server is closing.
+      LOG.log(System.Logger.Level.DEBUG, "fake chat server: exchange ended early: " + e);
+    }
+  }
+
+  private Fault nextFault(String chatId) {
+    if (chatId != null) {
+      Deque<Fault> queue = chatFaults.get(chatId);
+      Fault fault = queue == null ? null : queue.pollFirst();
+      if (fault != null) {
+        return fault;
+      }
+    }
+    Fault fault = faults.pollFirst();
+    return fault != null ? fault : everyRequest.get();
+  }
+
+  private static boolean replacesResponse(Fault fault) {
+    return switch (fault.type()) {
+      case STATUS, RETRY_AFTER, RESPONSE, REDIRECT -> true;
+      default -> false;
+    };
+  }
+
+  private Response faultResponse(Fault fault, HttpExchange exchange, Instant now) {
+    switch (fault.type()) {
+      case RESPONSE:
+        return new Response(fault.status(), fault.headers(), fault.body());
+      case REDIRECT: {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Location", fault.text().orElseThrow());
+        headers.put("Content-Type", "text/plain;charset=UTF-8");
+        return new Response(302, headers, "Moved".getBytes(StandardCharsets.UTF_8));
+      }
+      case RETRY_AFTER: {
+        Response error = error(exchange, fault.status(), "Too many requests, retry later", now);
+        Map<String, String> headers = new LinkedHashMap<>(error.headers());
+        headers.put("Retry-After", fault.text().orElseThrow());
+        return new Response(error.status(), headers, error.body());
+      }
+      default:
+        return error(exchange, fault.status(), reason(fault.status()), now);
+    }
+  }
+
+  private Response respond(HttpExchange exchange, String[] parts, Instant now) {
+    String method = exchange.getRequestMethod();
+    if (!method.equals("GET") && !method.equals("HEAD")) {
+      Response r = error(exchange, 405, "Method " + method + " is not allowed", now);
+      Map<String, String> headers = new LinkedHashMap<>(r.headers());
+      headers.put("Allow", "GET, HEAD");
+      return new Response(405, headers, r.body());
+    }
+    if (parts == null) {
+      return error(exchange, 404, "No resource at " + exchange.getRequestURI().getRawPath(), now);
+    }
+    if (!query(exchange.getRequestURI().getRawQuery()).contains("v=1")) {
+      return error(exchange, 400, "Missing or unsupported API version: add v=1", now);
+    }
+    String auth = exchange.getRequestHeaders().getFirst("Authorization");
+    if (auth == null || !auth.regionMatches(true, 0, "Bearer ", 0, 7)
+        || !auth.substring(7).strip().equals(token.get())) {
+      Response r = error(exchange, 401, auth == null ? "Missing bearer token" : "Invalid or expired bearer token", now);
+      Map<String, String> headers = new LinkedHashMap<>(r.headers());
+      headers.put("WWW-Authenticate", "Bearer realm=\"liveperson\"");
+      return new Response(401, headers, r.body());
+    }
+    Chat chat = chats.get(key(parts[0], parts[2]));
+    if (chat == null) {
+      return error(exchange, 404, "Chat " + parts[2] + " not found", now);
+    }
+    if (!chat.ref().agentSessionId().equals(parts[1])) {
+      return error(exchange, 403, "Chat " + parts[2] + " belongs to another agent session", now);
+    }
+    String format = negotiate(exchange.getRequestHeaders());
+    if (format == null) {
+      Response r = error(exchange, 406, "Can produce application/json or application/xml only", now);
+      return new Response(406, r.headers(), r.body());
+    }
+    ChatInfo info = served(chat, now);
+    String body = format.equals("xml")
+        ? WireWriter.xml(info, Set.of()) : WireWriter.json(info, Set.of());
+    return new Response(200, Map.of("Content-Type", format.equals("xml") ? XML : JSON),
+        body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private void send(HttpExchange exchange, Response response, Fault fault) throws IOException, InterruptedException {
+    Headers headers = exchange.getResponseHeaders();
+    response.headers().forEach(headers::set);
+    if (fault != null && fault.type() == Fault.Type.CONTENT_TYPE) {
+      headers.set("Content-Type", fault.text().orElseThrow());
+    }
+    byte[] body = response.body();
+    boolean head = exchange.getRequestMethod().equals("HEAD");
+    Fault.Type type = fault == null ? null : fault.type();
+    if (type == Fault.Type.TRUNCATED_BODY) {
+      body = java.util.Arrays.copyOf(body, body.length / 2);
+    }
+    if (head || body.length == 0) {
+      exchange.sendResponseHeaders(response.status(), -1);
+      return;
+    }
+    exchange.sendResponseHeaders(response.status(), body.length);
+    OutputStream out = exchange.getResponseBody();
+    if (type == Fault.Type.DISCONNECT_MID_BODY) {
+      out.write(body, 0, body.length / 2);
+      out.flush();
+      // Closing the exchange (not the stream) with bytes missing makes the JDK server drop the
+      // connection; closing the stream first would leave it open and the client waiting.
+      exchange.close();
+      return;
+    }
+    if (type == Fault.Type.TRICKLE) {
+      long pause = fault.duration().orElseThrow().toMillis();
+      for (int i = 0; i < body.length; i += fault.chunkSize()) {
+        out.write(body, i, Math.min(fault.chunkSize(), body.length - i));
+        out.flush();
+        Thread.sleep(pause);
+      }
+      out.close();
+      return;
+    }
+    out.write(body);
+    out.close();
+  }
+
+  private Response error(HttpExchange exchange, int status, String message, Instant now) {
+    String format = negotiate(exchange.getRequestHeaders());
+    String time = WireValues.formatTime(now.atOffset(ZoneOffset.UTC));
+    if ("xml".equals(format)) {
+      String body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<error><time>" + time + "</time><message>"
+          + WireWriter.escapeXml(message, false) + "</message><internalCode>" + status
+          + "</internalCode></error>\n";
+      return new Response(status, Map.of("Content-Type", XML), body.getBytes(StandardCharsets.UTF_8));
+    }
+    String body = "{\"error\": {\"time\": \"" + time + "\", \"message\": " + WireWriter.quote(message)
+        + ", \"internalCode\": " + status + "}}\n";
+    return new Response(status, Map.of("Content-Type", JSON), body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** "json", "xml", or null when the Accept header allows neither. JSON when there is none. */
+  static String negotiate(Headers headers) {
+    List<String> accepts = headers.get("Accept");
+    if (accepts == null || accepts.isEmpty()) {
+      return "json";
+    }
+    String best = null;
+    double bestQ = 0;
+    for (String header : accepts) {
+      for (String range : header.split(",")) {
+        String[] params = range.split(";");
+        String type = WireValues.baseMediaType(params[0]);
+        if (type.isEmpty()) {
+          continue;
+        }
+        double q = 1;
+        for (int i = 1; i < params.length; i++) {
+          String p = params[i].strip();
+          if (p.startsWith("q=") || p.startsWith("Q=")) {
+            try {
+              q = Double.parseDouble(p.substring(2));
+            } catch (NumberFormatException e) {
+              q = 0;
+            }
+          }
+        }
+        String format = type.equals("*/*") || type.equals("application/*") ? "json"
+            : WireValues.isMediaTypeOf(type, "json") ? "json"
+            : WireValues.isMediaTypeOf(type, "xml") ? "xml" : null;
+        if (format != null && q > bestQ) {
+          best = format;
+          bestQ = q;
+        }
+      }
+    }
+    return best;
+  }
+
+  private ChatInfo served(Chat chat, Instant now) {
+    ChatInfo info = chat.info();
+    if (info.isActive() && info.chatTimeout().isPresent()) {
+      Duration timeout = info.chatTimeout().get();
+      if (now.isAfter(chat.touched().plus(timeout))) {
+        return info.toBuilder().state(ChatState.ENDED).build();
+      }
+    }
+    return info;
+  }
+
+  private Chat stored(ChatRef ref) {
+    Chat chat = chats.get(key(ref.accountId(), ref.chatId()));
+    if (chat == null || !chat.ref().equals(ref)) {
+      throw new IllegalArgumentException("no chat " + ref + " on this server");
+    }
+    return chat;
+  }
+
+  private List<Link> linksOf(ChatRef ref) {
+    String base = baseUrl.resolve(infoPath(ref)).toString();
+    String chat = base.substring(0, base.length() - "info".length());
+    return List.of(new Link(Link.SELF, base), new Link(Link.VISITOR_NAME, chat + "visitorName"),
+        new Link(Link.VISITOR_TYPING, chat + "visitorTyping"), new Link(Link.AGENT_TYPING, chat + "agentTyping"));
+  }
+
+  private static String infoPath(ChatRef chat) {
+    return "/api/account/" + chat.accountId() + "/agentSession/" + chat.agentSessionId()
+        + "/chat/" + chat.chatId() + "/info";
+  }
+
+  /** {accountId, agentSessionId, chatId} of an info path, or null. */
+  private static String[] parsePath(String rawPath) {
+    if (rawPath == null) {
+      return null;
+    }
+    String[] s = rawPath.split("/", -1);
+    if (s.length != 9 || !s[0].isEmpty() || !s[1].equals("api") || !s[2].equals("account")
+        || !s[4].equals("agentSession") || !s[6].equals("chat") || !s[8].equals("info")) {
+      return null;
+    }
+    try {
+      ChatRef ref = ChatRef.of(s[3], s[5], s[7]);
+      return new String[] {ref.accountId(), ref.agentSessionId(), ref.chatId()};
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private static List<String> query(String rawQuery) {
+    return rawQuery == null ? List.of() : List.of(rawQuery.split("&"));
+  }
+
+  private static String key(String accountId, String chatId) {
+    return accountId + '/' + chatId;
+  }
+
+  private static String reason(int status) {
+    return switch (status) {
+      case 400 -> "Bad request";
+      case 401 -> "Unauthorized";
+      case 403 -> "Forbidden";
+      case 404 -> "Not found";
+      case 429 -> "Too many requests";
+      case 500 -> "Internal server error";
+      case 502 -> "Bad gateway";
+      case 503 -> "Service unavailable";
+      case 504 -> "Gateway timeout";
+      default -> "Error " + status;
+    };
+  }
+
+  private static String newToken() {
+    byte[] bytes = new byte[24];
+    new SecureRandom().nextBytes(bytes);
+    return "fake-" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+}
