@@ -28,7 +28,6 @@ public final class FakeChatServerExtension implements ParameterResolver, AfterEa
 
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(FakeChatServerExtension.class);
-  private static final String KEY = "server";
 
   /** Creates the extension; JUnit does this for {@code @ExtendWith}. */
   public FakeChatServerExtension() {}
@@ -40,7 +39,10 @@ public final class FakeChatServerExtension implements ParameterResolver, AfterEa
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    return context.getStore(NAMESPACE).getOrComputeIfAbsent(KEY, k -> FakeChatServer.start(), FakeChatServer.class);
+    // Keyed by the context itself: stores inherit their parents' values, and a test method must
+    // not get (nor close) the server of its class's @BeforeAll.
+    return context.getStore(NAMESPACE).getOrComputeIfAbsent(key(context), k -> FakeChatServer.start(),
+        FakeChatServer.class);
   }
 
   @Override
@@ -53,8 +55,12 @@ public final class FakeChatServerExtension implements ParameterResolver, AfterEa
     close(context);
   }
 
+  private static String key(ExtensionContext context) {
+    return "server " + context.getUniqueId();
+  }
+
   private static void close(ExtensionContext context) {
-    FakeChatServer server = context.getStore(NAMESPACE).remove(KEY, FakeChatServer.class);
+    FakeChatServer server = context.getStore(NAMESPACE).remove(key(context), FakeChatServer.class);
     if (server != null) {
       server.close();
     }
