@@ -1,0 +1,615 @@
+package dev.chatinfo.codec.json.internal;
+
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonEncodingException;
+import com.squareup.moshi.JsonReader;
+import com.squareup.moshi.JsonReader.Options;
+import com.squareup.moshi.JsonReader.Token;
+import dev.chatinfo.api.ChatInfo;
+import dev.chatinfo.api.ChatInfoException;
+import dev.chatinfo.api.Link;
+import dev.chatinfo.api.TypingStatus;
+import dev.chatinfo.api.codec.WireValues;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import okio.BufferedSource;
+import okio.Okio;
+
+/**
+ * Reads one JSON body into a {@link ChatInfo}, streaming, with Moshi's {@link JsonReader}.
+ *
+ * <p>The root is {@code {"info":{...}}} or the full chat resource {@code {"chat":{...,"info":{...}}}}.
+ * Known field names are matched with one {@link Options} (no {@code String} made for them), as
+ * are the usual states, typing values and link relationships; numbers, times and the time-out
+ * are read as text and parsed by {@link WireValues}. Every other scalar of {@code info} becomes
+ * an attribute; objects and arrays are skipped here, not by Moshi, so that their depth and the
+ * length of their strings are checked too.
+ *
+ * <p>Every failure, whatever its source (Moshi, Okio, the body's stream, the model's builder),
+ * leaves as a {@link ChatInfoException} of kind {@code MALFORMED_RESPONSE} whose message names the
+ * field or the JSON path and byte offset. One instance per decode; not thread-safe.
+ */
+public final class InfoJsonReader {
+
+  private static final Options ROOT_MEMBERS = Options.of("info", "chat");
+  private static final Options CHAT_MEMBERS = Options.of("info");
+
+  private static final int STATE = 0;
+  private static final int CHAT_SESSION_KEY = 1;
+  private static final int AGENT_NAME = 2;
+  private static final int AGENT_ID = 3;
+  private static final int START_TIME = 4;
+  private static final int LAST_UPDATE = 5;
+  private static final int CHAT_TIMEOUT = 6;
+  private static final int VISITOR_ID = 7;
+  private static final int AGENT_TYPING = 8;
+  private static final int VISITOR_TYPING = 9;
+  private static final int VISITOR_NAME = 10;
+  private static final int RT_SESSION_ID = 11;
+  private static final int PARTICIPANT_ID = 12;
+  private static final int LINK = 13;
+
+  /** The known fields of {@code info}, indexed by the constants above. */
+  private static final String[] FIELD_NAMES = {"state", "chatSessionKey", "agentName", "agentId",
+      "startTime", "lastUpdate", "chatTimeout", "visitorId", "agentTyping", "visitorTyping",
+      "visitorName", "rtSessionId", "participantId", "link"};
+  private static final Options FIELDS = Options.of(FIELD_NAMES);
+
+  private static final Options LINK_KEYS = Options.of("@href", "@rel", "href", "rel");
+
+  private static final String[] STATE_TEXTS = {"chatting", "waiting", "ended"};
+  private static final Options STATES = Options.of(STATE_TEXTS);
+
+  private static final TypingStatus[] TYPING_VALUES = {TypingStatus.TYPING, TypingStatus.NOT_TYPING};
+  private static final Options TYPINGS =
+      Options.of(TypingStatus.TYPING.wireValue(), TypingStatus.NOT_TYPING.wireValue());
+
+  private static final String[] RELS_TEXTS =
+      {Link.SELF, Link.VISITOR_NAME, Link.VISITOR_TYPING, Link.AGENT_TYPING};
+  private static final Options RELS = Options.of(RELS_TEXTS);
+
+  /** The longest JSON path quoted in a message. */
+  private static final int MAX_PATH = 160;
+
+  private final GuardedBodyInput input;
+  private final BufferedSource source;
+  private final JsonReader reader;
+  private final ChatInfo.Builder builder = ChatInfo.builder();
+  /** One bit per known field seen, by index; {@code link} repeats and is not tracked. */
+  private int seen;
+  private boolean hasState;
+  private boolean hasChatSessionKey;
+  private boolean infoFound;
+  private boolean infoInChat;
+
+  private InfoJsonReader(GuardedBodyInput input, BufferedSource source, JsonReader reader) {
+    this.input = input;
+    this.source = source;
+    this.reader = reader;
+  }
+
+  /**
+   * Reads a body. Does not close it.
+   *
+   * @param body the body, UTF-8 JSON
+   * @return the chat information
+   * @throws ChatInfoException (MALFORMED_RESPONSE) when the body is not JSON chat information
+   */
+  public static ChatInfo decode(InputStream body) {
+    GuardedBodyInput input = new GuardedBodyInput(body);
+    BufferedSource source = Okio.buffer(Okio.source(input));
+    JsonReader reader = JsonReader.of(source);
+    reader.setLenient(false); // the default, said out loud: comments, single quotes etc. are refused
+    InfoJsonReader info = new InfoJsonReader(input, source, reader);
+    try {
+      return info.readDocument();
+    } catch (BodyRejectedException e) {
+      throw malformed("malformed JSON body: " + e.getMessage(), e);
+    } catch (JsonEncodingException | JsonDataException e) {
+      throw malformed("malformed JSON " + info.position() + ": " + moshiProblem(e), e);
+    } catch (EOFException e) {
+      throw malformed("malformed JSON " + info.position() + ": the body ends early", e);
+    } catch (IOException e) {
+      throw malformed("could not read the body " + info.position() + ": "
+          + WireValues.excerpt(String.valueOf(e.getMessage())), e);
+    } finally {
+      // Gives Okio's segments back to its pool; the body itself stays open.
+      source.getBuffer().clear();
+    }
+  }
+
+  private ChatInfo readDocument() throws IOException {
+    Token root;
+    try {
+      root = reader.peek();
+    } catch (EOFException e) {
+      throw malformed("malformed JSON at $: the body is empty or only whitespace", e);
+    }
+    if (root != Token.BEGIN_OBJECT) {
+      throw malformed("no info section: the root is " + describe(root) + ", not an object, at $");
+    }
+    reader.beginObject();
+    while (reader.hasNext()) {
+      switch (reader.selectName(ROOT_MEMBERS)) {
+        case 0:
+          readInfo(2);
+          break;
+        case 1:
+          readChat(2);
+          break;
+        default:
+          skipMember(2);
+      }
+    }
+    reader.endObject();
+    if (!infoFound) {
+      throw malformed("no info section at $: expected {\"info\":{...}} or {\"chat\":{\"info\":{...}}}");
+    }
+    requireEndOfDocument();
+    return builder.build();
+  }
+
+  private void requireEndOfDocument() throws IOException {
+    try {
+      if (reader.peek() == Token.END_DOCUMENT) {
+        return;
+      }
+    } catch (JsonEncodingException e) {
+      // Strict mode refuses anything after the root but whitespace: that is the case here.
+    }
+    throw malformed("malformed JSON: trailing data after the root object " + position());
+  }
+
+  private void readChat(int depth) throws IOException {
+    Token token = reader.peek();
+    if (token == Token.NULL) {
+      reader.nextNull();
+      return;
+    }
+    if (token != Token.BEGIN_OBJECT) {
+      throw malformed("no info section: chat is " + describe(token) + ", not an object, at "
+          + path());
+    }
+    checkDepth(depth);
+    reader.beginObject();
+    while (reader.hasNext()) {
+      if (reader.selectName(CHAT_MEMBERS) == 0) {
+        infoInChat = true;
+        readInfo(depth + 1);
+      } else {
+        skipMember(depth + 1);
+      }
+    }
+    reader.endObject();
+  }
+
+  private void readInfo(int depth) throws IOException {
+    Token token = reader.peek();
+    if (token == Token.NULL) {
+      reader.nextNull();
+      return;
+    }
+    if (token != Token.BEGIN_OBJECT) {
+      throw malformed("no info section: info is " + describe(token) + ", not an object, at "
+          + path());
+    }
+    if (infoFound) {
+      throw malformed("a second info section at " + path());
+    }
+    infoFound = true;
+    checkDepth(depth);
+    reader.beginObject();
+    while (reader.hasNext()) {
+      int field = reader.selectName(FIELDS);
+      if (field < 0) {
+        readUnknownMember(depth + 1);
+        continue;
+      }
+      if (field != LINK) {
+        int bit = 1 << field;
+        if ((seen & bit) != 0) {
+          throw malformed("duplicate field " + FIELD_NAMES[field] + " at " + path());
+        }
+        seen |= bit;
+      }
+      try {
+        readField(field, depth + 1);
+      } catch (IllegalArgumentException e) {
+        // The builder refused the value (a character no XML document can carry, say).
+        throw malformed("field " + FIELD_NAMES[field] + ": " + e.getMessage() + " at " + path(), e);
+      }
+    }
+    reader.endObject();
+    String where = infoInChat ? "$.chat.info" : "$.info";
+    if (!hasState) {
+      throw malformed("missing state in " + where);
+    }
+    if (!hasChatSessionKey) {
+      throw malformed("missing chatSessionKey in " + where);
+    }
+  }
+
+  private void readField(int field, int depth) throws IOException {
+    switch (field) {
+      case STATE:
+        readState();
+        break;
+      case CHAT_SESSION_KEY: {
+        String key = text(field);
+        if (key != null) {
+          if (key.isEmpty()) {
+            throw located(WireValues.malformed(FIELD_NAMES[field], key, "is empty", null));
+          }
+          builder.chatSessionKey(key);
+          hasChatSessionKey = true;
+        }
+        break;
+      }
+      case AGENT_NAME:
+        builder.agentName(text(field));
+        break;
+      case AGENT_ID: {
+        String id = text(field);
+        if (id != null) {
+          builder.agentId(wholeNumber(field, id));
+        }
+        break;
+      }
+      case START_TIME: {
+        String time = text(field);
+        if (time != null) {
+          builder.startTime(timeOf(field, time));
+        }
+        break;
+      }
+      case LAST_UPDATE: {
+        String time = text(field);
+        if (time != null) {
+          builder.lastUpdate(timeOf(field, time));
+        }
+        break;
+      }
+      case CHAT_TIMEOUT: {
+        String seconds = text(field);
+        if (seconds != null) {
+          builder.chatTimeout(secondsOf(field, seconds));
+        }
+        break;
+      }
+      case VISITOR_ID: {
+        String id = text(field);
+        if (id != null) {
+          builder.visitorId(wholeNumber(field, id));
+        }
+        break;
+      }
+      case AGENT_TYPING:
+        builder.agentTyping(typing(field));
+        break;
+      case VISITOR_TYPING:
+        builder.visitorTyping(typing(field));
+        break;
+      case VISITOR_NAME:
+        builder.visitorName(text(field));
+        break;
+      case RT_SESSION_ID: {
+        String id = text(field);
+        if (id != null) {
+          builder.rtSessionId(wholeNumber(field, id));
+        }
+        break;
+      }
+      case PARTICIPANT_ID:
+        builder.participantId(text(field));
+        break;
+      case LINK:
+        readLinks(depth);
+        break;
+      default:
+        throw new AssertionError("field " + field);
+    }
+  }
+
+  private long wholeNumber(int field, String text) {
+    try {
+      return WireValues.parseLong(FIELD_NAMES[field], text);
+    } catch (ChatInfoException e) {
+      throw located(e);
+    }
+  }
+
+  private OffsetDateTime timeOf(int field, String text) {
+    try {
+      return WireValues.parseTime(FIELD_NAMES[field], text);
+    } catch (ChatInfoException e) {
+      throw located(e);
+    }
+  }
+
+  private Duration secondsOf(int field, String text) {
+    try {
+      return WireValues.parseSeconds(FIELD_NAMES[field], text);
+    } catch (ChatInfoException e) {
+      throw located(e);
+    }
+  }
+
+  /** A WireValues failure (which names the field and quotes the value), told where it is. */
+  private ChatInfoException located(ChatInfoException e) {
+    return malformed(e.getMessage() + " at " + path(), e.getCause());
+  }
+
+  private void readState() throws IOException {
+    if (reader.peek() == Token.STRING) {
+      int known = reader.selectString(STATES);
+      if (known >= 0) {
+        builder.rawState(STATE_TEXTS[known]);
+        hasState = true;
+        return;
+      }
+    }
+    String state = text(STATE);
+    if (state != null) {
+      builder.rawState(state);
+      hasState = true;
+    }
+  }
+
+  private TypingStatus typing(int field) throws IOException {
+    if (reader.peek() == Token.STRING) {
+      int known = reader.selectString(TYPINGS);
+      if (known >= 0) {
+        return TYPING_VALUES[known];
+      }
+    }
+    return TypingStatus.fromWire(text(field));
+  }
+
+  /** A string, or a number as its literal text; null for JSON null; anything else refused. */
+  private String text(int field) throws IOException {
+    return text(FIELD_NAMES[field]);
+  }
+
+  private String text(String what) throws IOException {
+    Token token = reader.peek();
+    if (token == Token.STRING || token == Token.NUMBER) {
+      return checkLength(reader.nextString());
+    }
+    if (token == Token.NULL) {
+      return reader.nextNull();
+    }
+    throw malformed("field " + what + ": expected a string or a number but was "
+        + describe(token) + " at " + path());
+  }
+
+  private void readLinks(int depth) throws IOException {
+    Token token = reader.peek();
+    if (token == Token.BEGIN_ARRAY) {
+      checkDepth(depth);
+      reader.beginArray();
+      for (int index = 0; reader.hasNext(); index++) {
+        readLink(depth + 1, index);
+      }
+      reader.endArray();
+    } else if (token == Token.BEGIN_OBJECT) {
+      readLink(depth, -1);
+    } else if (token == Token.NULL) {
+      reader.nextNull();
+    } else {
+      throw malformed("field link: expected a link object or an array of them but was "
+          + describe(token) + " at " + path());
+    }
+  }
+
+  private void readLink(int depth, int index) throws IOException {
+    Token token = reader.peek();
+    if (token != Token.BEGIN_OBJECT) {
+      throw malformed(linkName(index) + ": expected a link object but was " + describe(token)
+          + " at " + path());
+    }
+    checkDepth(depth);
+    reader.beginObject();
+    String href = null;
+    String rel = null;
+    boolean hasHref = false;
+    boolean hasRel = false;
+    while (reader.hasNext()) {
+      switch (reader.selectName(LINK_KEYS)) {
+        case 0:
+        case 2:
+          if (hasHref) {
+            throw malformed(linkName(index) + ": duplicate href at " + path());
+          }
+          hasHref = true;
+          href = text("link href");
+          break;
+        case 1:
+        case 3:
+          if (hasRel) {
+            throw malformed(linkName(index) + ": duplicate rel at " + path());
+          }
+          hasRel = true;
+          rel = rel();
+          break;
+        default:
+          skipMember(depth + 1);
+      }
+    }
+    if (href == null) {
+      throw malformed(linkName(index) + ": no href");
+    }
+    if (rel == null) {
+      throw malformed(linkName(index) + ": no rel");
+    }
+    reader.endObject();
+    try {
+      builder.link(new Link(rel, href));
+    } catch (IllegalArgumentException e) {
+      throw malformed(linkName(index) + ": " + e.getMessage(), e);
+    }
+  }
+
+  private String rel() throws IOException {
+    if (reader.peek() == Token.STRING) {
+      int known = reader.selectString(RELS);
+      if (known >= 0) {
+        return RELS_TEXTS[known];
+      }
+    }
+    return text("link rel");
+  }
+
+  private String linkName(int index) {
+    String info = infoInChat ? "$.chat.info" : "$.info";
+    return index < 0 ? info + ".link" : info + ".link[" + index + "]";
+  }
+
+  /** An unknown member of info: a scalar becomes an attribute, the rest is skipped. */
+  private void readUnknownMember(int depth) throws IOException {
+    String name = checkLength(reader.nextName());
+    Token token = reader.peek();
+    String value;
+    if (token == Token.STRING || token == Token.NUMBER) {
+      value = checkLength(reader.nextString());
+    } else if (token == Token.BOOLEAN) {
+      value = reader.nextBoolean() ? "true" : "false";
+    } else {
+      skipValue(depth);
+      return;
+    }
+    if (ChatInfo.Builder.isAttributeName(name)) {
+      try {
+        builder.attribute(name, value);
+      } catch (IllegalArgumentException e) {
+        throw malformed("field " + name + ": " + e.getMessage() + " at " + path(), e);
+      }
+    }
+  }
+
+  /** A member to ignore: its name and value are still checked for length and depth. */
+  private void skipMember(int depth) throws IOException {
+    checkLength(reader.nextName());
+    skipValue(depth);
+  }
+
+  private void skipValue(int depth) throws IOException {
+    Token token = reader.peek();
+    switch (token) {
+      case BEGIN_OBJECT:
+        checkDepth(depth);
+        reader.beginObject();
+        while (reader.hasNext()) {
+          skipMember(depth + 1);
+        }
+        reader.endObject();
+        break;
+      case BEGIN_ARRAY:
+        checkDepth(depth);
+        reader.beginArray();
+        while (reader.hasNext()) {
+          skipValue(depth + 1);
+        }
+        reader.endArray();
+        break;
+      case STRING:
+      case NUMBER:
+        checkLength(reader.nextString());
+        break;
+      case BOOLEAN:
+        reader.nextBoolean();
+        break;
+      case NULL:
+        reader.nextNull();
+        break;
+      default:
+        // Strict Moshi never peeks an end where a value belongs; refuse rather than loop.
+        throw malformed("malformed JSON: expected a value but was " + describe(token) + " "
+            + position());
+    }
+  }
+
+  private void checkDepth(int depth) {
+    if (depth > WireValues.MAX_DEPTH) {
+      throw malformed("malformed JSON: nesting deeper than " + WireValues.MAX_DEPTH + " at "
+          + path());
+    }
+  }
+
+  private String checkLength(String text) {
+    if (text.length() > WireValues.MAX_TEXT_LENGTH) {
+      throw malformed("malformed JSON: a text of " + text.length() + " characters (more than "
+          + WireValues.MAX_TEXT_LENGTH + ") at " + path());
+    }
+    return text;
+  }
+
+  /** Where the reader is: its JSON path and about which byte. */
+  private String position() {
+    long consumed = input.bytesRead() - source.getBuffer().size();
+    return "at " + path() + " (near byte " + consumed + ")";
+  }
+
+  /** The reader's JSON path, printable ASCII only and at most {@value #MAX_PATH} characters. */
+  private String path() {
+    String path = reader.getPath();
+    int n = Math.min(path.length(), MAX_PATH);
+    StringBuilder out = new StringBuilder(n + 8);
+    for (int i = 0; i < n; i++) {
+      char c = path.charAt(i);
+      if (c >= 0x20 && c < 0x7f) {
+        out.append(c);
+      } else {
+        out.append(String.format("\\u%04x", (int) c));
+      }
+    }
+    if (path.length() > MAX_PATH) {
+      out.append("...");
+    }
+    return out.toString();
+  }
+
+  /** Moshi's message without its " at path ..." suffix (the caller says where) and its advice. */
+  private static String moshiProblem(Exception e) {
+    String message = String.valueOf(e.getMessage());
+    int at = message.lastIndexOf(" at path ");
+    if (at >= 0) {
+      message = message.substring(0, at);
+    }
+    if (message.startsWith("Use JsonReader.setLenient")) {
+      return "not strict JSON (comments, single quotes, unquoted text or a stray character)";
+    }
+    return WireValues.excerpt(message);
+  }
+
+  private static String describe(Token token) {
+    switch (token) {
+      case BEGIN_OBJECT:
+        return "an object";
+      case BEGIN_ARRAY:
+        return "an array";
+      case STRING:
+        return "a string";
+      case NUMBER:
+        return "a number";
+      case BOOLEAN:
+        return "a boolean";
+      case NULL:
+        return "null";
+      case END_DOCUMENT:
+        return "the end of the body";
+      default:
+        return token.name();
+    }
+  }
+
+  private static ChatInfoException malformed(String message) {
+    return new ChatInfoException(ChatInfoException.Kind.MALFORMED_RESPONSE, message);
+  }
+
+  private static ChatInfoException malformed(String message, Throwable cause) {
+    return new ChatInfoException(ChatInfoException.Kind.MALFORMED_RESPONSE, message, cause);
+  }
+}
