@@ -72,6 +72,8 @@ class DecodingTest {
   void skipsOtherMembersOfTheRoot() {
     assertEquals(minimal().build(),
         decode("{\"meta\":{\"v\":[1,2]},\"info\":{\"state\":\"chatting\",\"chatSessionKey\":\"K1\"},\"n\":1}"));
+    assertEquals(minimal().build(), decode("{\"chat\":{\"events\":[]},"
+        + "\"info\":{\"state\":\"chatting\",\"chatSessionKey\":\"K1\"}}"));
   }
 
   @Test

@@ -50,6 +50,12 @@ class RefusalTest {
   }
 
   @Test
+  void namesTheInfoSectionThatWasReadWhenAChatHasNone() {
+    assertNames(refused("{\"chat\":{\"info\":null},\"info\":{\"chatSessionKey\":\"K1\"}}"),
+        "missing state in $.info");
+  }
+
+  @Test
   void refusesAMissingChatSessionKey() {
     assertNames(refused("{\"info\":{\"state\":\"chatting\"}}"), "missing chatSessionKey", "$.info");
   }

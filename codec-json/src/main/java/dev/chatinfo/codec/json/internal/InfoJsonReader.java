@@ -135,7 +135,7 @@ public final class InfoJsonReader {
     while (reader.hasNext()) {
       switch (reader.selectName(ROOT_MEMBERS)) {
         case 0:
-          readInfo(2);
+          readInfo(2, false);
           break;
         case 1:
           readChat(2);
@@ -177,8 +177,7 @@ public final class InfoJsonReader {
     reader.beginObject();
     while (reader.hasNext()) {
       if (reader.selectName(CHAT_MEMBERS) == 0) {
-        infoInChat = true;
-        readInfo(depth + 1);
+        readInfo(depth + 1, true);
       } else {
         skipMember(depth + 1);
       }
@@ -186,7 +185,7 @@ public final class InfoJsonReader {
     reader.endObject();
   }
 
-  private void readInfo(int depth) throws IOException {
+  private void readInfo(int depth, boolean inChat) throws IOException {
     Token token = reader.peek();
     if (token == Token.NULL) {
       reader.nextNull();
@@ -200,6 +199,7 @@ public final class InfoJsonReader {
       throw malformed("a second info section at " + path());
     }
     infoFound = true;
+    infoInChat = inChat;
     checkDepth(depth);
     reader.beginObject();
     while (reader.hasNext()) {
