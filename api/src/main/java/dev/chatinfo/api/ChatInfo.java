@@ -32,10 +32,17 @@ import java.util.Set;
  * ChatInfo typing = info.toBuilder().visitorTyping(TypingStatus.TYPING).build();
  * }</pre>
  *
- * <p>Every text must be writable in both wire formats: characters that XML 1.0 cannot carry are
- * refused by the builder with {@link IllegalArgumentException}.
+ * <p>Every text must be writable in both wire formats: characters that XML 1.0 cannot carry, and
+ * texts longer than {@link #MAX_TEXT_LENGTH}, are refused by the builder with
+ * {@link IllegalArgumentException}.
  */
 public final class ChatInfo {
+
+  /**
+   * The longest text any field, link or attribute may hold (64 Ki characters): the codecs refuse
+   * longer values on the wire, so the model refuses them too and every valid value round-trips.
+   */
+  public static final int MAX_TEXT_LENGTH = 65_536;
 
   /** The visitor name the service uses when the visitor gave none. */
   public static final String DEFAULT_VISITOR_NAME = "visitor";

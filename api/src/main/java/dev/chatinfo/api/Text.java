@@ -3,13 +3,18 @@ package dev.chatinfo.api;
 /**
  * Checks on the text a {@link ChatInfo} carries. Every value must be writable by both wire
  * formats, so characters that XML 1.0 cannot carry (control characters other than tab, line feed
- * and carriage return, unpaired surrogates, U+FFFE and U+FFFF) are refused.
+ * and carriage return, unpaired surrogates, U+FFFE and U+FFFF) and texts longer than
+ * {@link ChatInfo#MAX_TEXT_LENGTH} are refused.
  */
 final class Text {
 
   private Text() {}
 
   static String requireWireSafe(String what, String value) {
+    if (value.length() > ChatInfo.MAX_TEXT_LENGTH) {
+      throw new IllegalArgumentException(what + " is " + value.length() + " characters long, more than the "
+          + ChatInfo.MAX_TEXT_LENGTH + " allowed");
+    }
     int i = 0;
     while (i < value.length()) {
       int cp = value.codePointAt(i);

@@ -353,6 +353,17 @@ class ChatInfoTest {
   }
 
   @Test
+  void refusesTextLongerThanTheCodecsAccept() {
+    String max = "x".repeat(ChatInfo.MAX_TEXT_LENGTH);
+    assertEquals(Optional.of(max), chatting().toBuilder().agentName(max).build().agentName());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> ChatInfo.builder().agentName(max + "x"));
+    assertEquals("agentName is 65537 characters long, more than the 65536 allowed", e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> ChatInfo.builder().attribute("a", max + "x"));
+    assertThrows(IllegalArgumentException.class, () -> new Link("self", max + "x"));
+  }
+
+  @Test
   void acceptsAnyOtherUnicodeText() {
     String name = "Zo\u00eb \ud83d\ude00 \u4e2d\u6587\t\r\n \u200f";
     assertEquals(Optional.of(name), chatting().toBuilder().agentName(name).build().agentName());

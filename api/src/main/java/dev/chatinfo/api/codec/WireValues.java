@@ -34,7 +34,7 @@ public final class WireValues {
    * longer is {@code MALFORMED_RESPONSE}, whether the field is known, kept as an attribute, or
    * skipped. No chat information comes near it; a body that does is not one.
    */
-  public static final int MAX_TEXT_LENGTH = 65_536;
+  public static final int MAX_TEXT_LENGTH = dev.chatinfo.api.ChatInfo.MAX_TEXT_LENGTH;
 
   /** The deepest nesting of objects, arrays or elements a codec accepts, the root counting as 1. */
   public static final int MAX_DEPTH = 32;

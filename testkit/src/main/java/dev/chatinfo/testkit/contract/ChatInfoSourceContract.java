@@ -100,6 +100,18 @@ public abstract class ChatInfoSourceContract {
     return source;
   }
 
+  /**
+   * Whether a thread that is still alive after {@code close()} belongs to a library's process-wide
+   * infrastructure rather than to the source (OkHttp's shared {@code TaskRunner}, say), and so does
+   * not count as a leak. The default counts every thread.
+   *
+   * @param thread a thread started while the source was in use
+   * @return whether to ignore it
+   */
+  protected boolean isSharedInfrastructure(Thread thread) {
+    return false;
+  }
+
   // ----- what it fetches -----
 
   @Test
@@ -315,7 +327,8 @@ public abstract class ChatInfoSourceContract {
       left = new java.util.TreeSet<>();
       for (Thread t : Thread.getAllStackTraces().keySet()) {
         if (t.isAlive() && !before.contains(t) && !t.getName().startsWith("fake-chat-server-")
-            && !t.getName().startsWith("Common-Cleaner") && !t.getName().startsWith("ForkJoinPool.commonPool")) {
+            && !t.getName().startsWith("Common-Cleaner") && !t.getName().startsWith("ForkJoinPool.commonPool")
+            && !isSharedInfrastructure(t)) {
           left.add(t.getName());
         }
       }
