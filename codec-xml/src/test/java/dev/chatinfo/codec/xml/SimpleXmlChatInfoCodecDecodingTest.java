@@ -272,5 +272,7 @@ class SimpleXmlChatInfoCodecDecodingTest {
         + "</skillName><link href=\"" + longest + "\" rel=\"self\"/>"));
     assertEquals(MINIMAL.toBuilder().agentName(longest).attribute("skillName", longest)
         .link(new Link("self", longest)).build(), decoded);
+    String longestName = "n".repeat(WireValues.MAX_TEXT_LENGTH);
+    assertEquals(MINIMAL, decode(info("<" + longestName + ">x</" + longestName + ">")));
   }
 }

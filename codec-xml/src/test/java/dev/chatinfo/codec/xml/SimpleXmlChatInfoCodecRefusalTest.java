@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chatinfo.api.codec.WireValues;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -195,5 +196,19 @@ class SimpleXmlChatInfoCodecRefusalTest {
     assertNamesPosition(refusal("null"));
     assertNamesPosition(refusal("{\"info\":{\"state\":\"chatting\",\"chatSessionKey\":\"K1\"}}"));
     assertNamesPosition(refusal("chatting"));
+  }
+
+  @Test
+  void quotesAtMostAShortExcerptOfTheBody() {
+    String name = "n".repeat(10_000);
+    String value = "v".repeat(10_000);
+    for (String xml : List.of(info("<" + name + ">x</" + name + "y>"),
+        info("<agentId>" + value + "</agentId>"), info("<" + name + " a='1' a='2'/>"),
+        info("<link href=\"" + value + "\" rel=\"" + value + "\" href=\"x\"/>"),
+        "<" + name + "/>", info("<" + name + ">" + value), info("<a>&" + name + ";</a>"))) {
+      String message = refusal(xml);
+      assertTrue(message.length() < 400, message);
+      assertTrue(!message.contains("n".repeat(65)) && !message.contains("v".repeat(65)), message);
+    }
   }
 }

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
@@ -33,7 +32,8 @@ final class BodyReader extends Reader {
   /** Bytes looked at for an XML declaration's {@code encoding}. */
   private static final int MAX_DECLARATION = 1024;
 
-  private final InputStream body;
+  /** Dropped on close, so that a parser kept by the JDK's factory does not keep the body. */
+  private InputStream body;
   private final byte[] bytes = new byte[8192];
   private int pos;
   private int limit;
@@ -86,9 +86,11 @@ final class BodyReader extends Reader {
     return decoder == null ? readUtf8(chars, offset, length) : readDecoded(chars, offset, length);
   }
 
+  /** Stops this reader; the body is left open (and no longer referenced). */
   @Override
   public void close() {
     closed = true;
+    body = null;
   }
 
   private void start() throws IOException {
@@ -255,12 +257,12 @@ final class BodyReader extends Reader {
       CoderResult result = decoder.decode(in, out, endOfBody);
       pos = in.position();
       if (result.isError()) {
-        throw invalid(pos, "invalid " + encodingName + " (" + describe(result) + ")");
+        throw invalid(pos, describe(result));
       }
       if (endOfBody && pos >= limit) {
         result = decoder.flush(out);
         if (result.isError()) {
-          throw invalid(pos, "invalid " + encodingName);
+          throw invalid(pos, describe(result));
         }
       }
       int n = out.position() - offset;
@@ -281,12 +283,8 @@ final class BodyReader extends Reader {
   }
 
   private static String describe(CoderResult result) {
-    try {
-      result.throwException();
-      return result.toString();
-    } catch (CharacterCodingException e) {
-      return e.getClass().getSimpleName() + " of " + result.length() + " byte(s)";
-    }
+    return result.length() + " byte(s) of " + (result.isMalformed() ? "malformed" : "unmappable")
+        + " input";
   }
 
   /** Reads more bytes after the unread ones; false at the end of the body. */

@@ -220,36 +220,41 @@ final class InfoSectionReader {
   }
 
   private static Link readLink(InputNode link, int index) throws Exception {
-    String field = "link[" + index + "]";
     String href = attribute(link, "href");
     String rel = attribute(link, "rel");
     for (InputNode child = link.getNext(); child != null; child = link.getNext()) {
       String name = child.getName();
-      if ("href".equals(name)) {
-        if (href != null) {
-          throw MalformedXml.at(child, "field " + field, "duplicate href");
+      boolean isHref = "href".equals(name);
+      if (isHref || "rel".equals(name)) {
+        if (isHref ? href != null : rel != null) {
+          throw MalformedXml.at(child, "field " + link(index), "duplicate " + name);
         }
-        href = text(child, field + ".href");
-      } else if ("rel".equals(name)) {
-        if (rel != null) {
-          throw MalformedXml.at(child, "field " + field, "duplicate rel");
+        String value = text(child, link(index) + "." + name);
+        if (isHref) {
+          href = value;
+        } else {
+          rel = value;
         }
-        rel = text(child, field + ".rel");
       } else {
         child.skip();
       }
     }
     if (href == null) {
-      throw MalformedXml.at(link, "field " + field, "no href");
+      throw MalformedXml.at(link, "field " + link(index), "no href");
     }
     if (rel == null) {
-      throw MalformedXml.at(link, "field " + field, "no rel");
+      throw MalformedXml.at(link, "field " + link(index), "no rel");
     }
     try {
       return new Link(rel, href);
     } catch (IllegalArgumentException e) {
-      throw MalformedXml.at(link, "field " + field, e.getMessage());
+      throw MalformedXml.at(link, "field " + link(index), e.getMessage());
     }
+  }
+
+  /** The name of the index-th link (from 1, as in XPath) in messages. */
+  private static String link(int index) {
+    return "link[" + index + "]";
   }
 
   private static String attribute(InputNode element, String name) throws Exception {

@@ -164,21 +164,40 @@ public final class MalformedXml {
     return out.length() == 0 ? "/" : out.toString();
   }
 
+  /**
+   * A parser's message made safe for ours: printable ASCII only, at most
+   * {@value #MAX_PARSER_MESSAGE} characters, and any quoted part or word (a name or value from the
+   * body) cut after {@value WireValues#MAX_EXCERPT} characters.
+   */
   private static String clean(String message) {
     StringBuilder out = new StringBuilder(Math.min(message.length(), MAX_PARSER_MESSAGE) + 8);
-    for (int i = 0; i < message.length(); i++) {
-      if (out.length() >= MAX_PARSER_MESSAGE) {
-        return out.append("...").toString();
-      }
+    boolean inQuotes = false;
+    int quoted = 0;
+    int word = 0;
+    for (int i = 0; i < message.length() && out.length() < MAX_PARSER_MESSAGE; i++) {
       char c = message.charAt(i);
-      if (c >= 0x20 && c < 0x7f) {
-        out.append(c);
-      } else if (c == '\n' || c == '\r' || c == '\t') {
+      boolean space = c == ' ' || c == '\n' || c == '\r' || c == '\t';
+      word = space ? 0 : word + 1;
+      if (c == '"') {
+        inQuotes = !inQuotes;
+        quoted = 0;
+      } else if (inQuotes) {
+        quoted++;
+      }
+      if (word > WireValues.MAX_EXCERPT || quoted > WireValues.MAX_EXCERPT) {
+        if (word == WireValues.MAX_EXCERPT + 1 || quoted == WireValues.MAX_EXCERPT + 1) {
+          out.append("...");
+        }
+        continue;
+      }
+      if (space) {
         out.append(' ');
+      } else if (c >= 0x20 && c < 0x7f) {
+        out.append(c);
       } else {
         out.append(String.format("\\u%04x", (int) c));
       }
     }
-    return out.toString();
+    return out.length() >= MAX_PARSER_MESSAGE ? out.append("...").toString() : out.toString();
   }
 }
