@@ -344,7 +344,7 @@ final class LightEventReader implements XMLEventReader {
    * A start tag: its name, attributes and location, copied from the cursor. Its location is how
    * the codec names the position of a field in an error message.
    */
-  static final class Start extends Event implements StartElement, NamespaceContext {
+  private static final class Start extends Event implements StartElement, NamespaceContext {
     private final QName name;
     private final List<Attribute> attributes;
 

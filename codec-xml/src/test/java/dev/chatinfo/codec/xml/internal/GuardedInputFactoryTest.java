@@ -9,6 +9,7 @@ import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import javax.xml.XMLConstants;
 import javax.xml.stream.XMLEventReader;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -43,6 +44,8 @@ class GuardedInputFactoryTest {
     assertEquals(Boolean.FALSE, factory.getProperty(XMLInputFactory.SUPPORT_DTD));
     assertEquals(Boolean.FALSE, factory.getProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES));
     assertEquals(Boolean.FALSE, factory.getProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES));
+    assertEquals("", factory.getProperty(XMLConstants.ACCESS_EXTERNAL_DTD));
+    assertEquals("", factory.getProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA));
     assertThrows(RefusedXmlException.class,
         () -> factory.getXMLResolver().resolveEntity(null, "file:///etc/hostname", null, null));
   }
