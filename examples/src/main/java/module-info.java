@@ -1,0 +1,15 @@
+/**
+ * The chatinfo examples: the {@code chatinfo} command-line program
+ * ({@link dev.chatinfo.examples.ChatInfoCli}: {@code fetch} against LivePerson, and a {@code demo}
+ * against the testkit's embedded fake server), and small classes to copy into an application.
+ */
+module dev.chatinfo.examples {
+  requires dev.chatinfo.api;
+  requires dev.chatinfo.transport.retrofit;
+  requires dev.chatinfo.codec.json;
+  requires dev.chatinfo.codec.xml;
+  requires dev.chatinfo.testkit;
+  requires com.squareup.moshi;
+  requires okio;
+  requires kotlin.stdlib;
+}

@@ -1,0 +1,181 @@
+package dev.chatinfo.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.chatinfo.api.ChatInfoException.Kind;
+import dev.chatinfo.api.ChatRef;
+import dev.chatinfo.testkit.ChatInfoFixtures;
+import dev.chatinfo.testkit.FakeChatServer;
+import dev.chatinfo.testkit.Fault;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ChatInfoCliTest {
+
+  FakeChatServer server;
+  ChatRef ref;
+  final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  @BeforeEach
+  void start() {
+    server = FakeChatServer.start();
+    ref = server.addChat(ChatInfoFixtures.chatting());
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  int run(Map<String, String> env, String... args) {
+    return new ChatInfoCli(new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8), env).run(args);
+  }
+
+  int fetch(String... extra) {
+    List<String> args = new ArrayList<>(List.of("fetch", "--base-url", server.baseUrl().toString(),
+        "--account", ref.accountId(), "--agent-session", ref.agentSessionId(), "--chat", ref.chatId()));
+    args.addAll(List.of(extra));
+    return run(Map.of("LP_BEARER", server.token()), args.toArray(String[]::new));
+  }
+
+  String out() {
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  String err() {
+    return err.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void theDemoShowsEachStateInJsonAndXmlAndARetry() {
+    assertEquals(0, run(Map.of()));
+    String demo = out();
+    for (String section : List.of("== application/json", "== application/xml")) {
+      String part = demo.substring(demo.indexOf(section));
+      assertTrue(part.contains("state         waiting"), part);
+      assertTrue(part.contains("state         chatting"), part);
+      assertTrue(part.contains("state         ended"), part);
+    }
+    assertTrue(demo.contains("attempt 1 failed (SERVER_ERROR, HTTP 503); retrying in"), demo);
+    assertTrue(demo.contains("then: chatting with agent Barber"), demo);
+    assertEquals("", err());
+    assertEquals(0, run(Map.of(), "demo"));
+  }
+
+  @Test
+  void fetchPrintsATable() {
+    assertEquals(0, fetch());
+    assertTrue(out().startsWith("chat " + ref.chatId() + "  (account 56072331)\n  state         chatting\n"), out());
+    assertTrue(out().contains("  agent         Barber (311098910)\n"), out());
+  }
+
+  @Test
+  void fetchPrintsJsonForScriptsInEitherWireFormat() {
+    assertEquals(0, fetch("--output", "json", "--format", "xml"));
+    assertTrue(out().contains("\"state\": \"chatting\""), out());
+    assertTrue(out().contains("\"agentId\": 311098910"), out());
+    assertTrue(server.requests().get(0).header("Accept").orElseThrow().startsWith("application/xml"));
+  }
+
+  @Test
+  void readsTheTokenFromAFileOrAnotherVariable(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("token");
+    Files.writeString(file, server.token() + "\n");
+    assertEquals(0, run(Map.of(), "fetch", "--base-url", server.baseUrl().toString(), "--account", ref.accountId(),
+        "--agent-session", ref.agentSessionId(), "--chat", ref.chatId(), "--token-file", file.toString()));
+    assertEquals(0, run(Map.of("MY_TOKEN", server.token()), "fetch", "--base-url", server.baseUrl().toString(),
+        "--account", ref.accountId(), "--agent-session", ref.agentSessionId(), "--chat", ref.chatId(),
+        "--token-env", "MY_TOKEN"));
+  }
+
+  @Test
+  void failuresAreOneLineWithTheirExitCodeAndNoToken() {
+    server.enqueue(Fault.status(404));
+    assertEquals(5, fetch());
+    assertOneLine("chatinfo: NOT_FOUND: GET /api/account/");
+
+    server.failEveryRequest(Fault.status(503));
+    assertEquals(7, fetch("--retries", "1", "--timeout", "5s"));
+    assertTrue(err().contains("(2 attempts)"), err());
+    assertOneLine("chatinfo: SERVER_ERROR: ");
+    server.clearFaults();
+
+    server.enqueue(Fault.htmlErrorPage());
+    assertEquals(13, fetch());
+    assertOneLine("chatinfo: UNSUPPORTED_MEDIA_TYPE: ");
+
+    err.reset();
+    assertEquals(3, run(Map.of("LP_BEARER", "wrong-secret-token"), "fetch", "--base-url", server.baseUrl().toString(),
+        "--account", ref.accountId(), "--agent-session", ref.agentSessionId(), "--chat", ref.chatId()));
+    assertOneLine("chatinfo: UNAUTHORIZED: ");
+    assertFalse(err().contains("wrong-secret-token"));
+  }
+
+  @Test
+  void verbosePrintsTheStackTrace() {
+    server.enqueue(Fault.status(404));
+    assertEquals(5, fetch("--verbose"));
+    assertTrue(err().lines().count() > 1);
+    assertTrue(err().contains("at dev.chatinfo"), err());
+  }
+
+  @Test
+  void usageErrorsExitWith2() {
+    assertUsage(Map.of(), "fetch", "--base-url", server.baseUrl().toString(), "--account", "1", "--agent-session", "s",
+        "--chat", "c");
+    assertTrue(err().contains("no bearer token: set LP_BEARER or use --token-file"), err());
+    assertUsage(Map.of("LP_BEARER", "t"), "fetch", "--token", "secret");
+    assertFalse(err().contains("secret"), err());
+    assertUsage(Map.of("LP_BEARER", "t"), "fetch", "--domain", "x.com", "--account", "1", "--agent-session", "s");
+    assertUsage(Map.of("LP_BEARER", "t"), "fetch", "--domain", "x.com", "--account", "../x", "--agent-session", "s", "--chat", "c");
+    assertUsage(Map.of("LP_BEARER", "t"), "fetch", "--base-url", "http://example.com/", "--account", "1",
+        "--agent-session", "s", "--chat", "c");
+    assertUsage(Map.of("LP_BEARER", "t"), "fetch", "--domain", "x.com", "--account", "1", "--agent-session", "s",
+        "--chat", "c", "--timeout", "soon");
+    assertUsage(Map.of("LP_BEARER", "t"), "fetch", "--domain", "x.com", "--account", "1", "--agent-session", "s",
+        "--chat", "c", "--format", "yaml");
+    assertUsage(Map.of(), "frobnicate");
+    assertEquals(0, run(Map.of(), "help"));
+    assertTrue(out().contains("exit codes:"));
+  }
+
+  @Test
+  void everyKindHasItsOwnExitCode() {
+    Set<Integer> codes = new HashSet<>(List.of(0, 1, 2));
+    for (Kind kind : EnumSet.allOf(Kind.class)) {
+      assertTrue(codes.add(ChatInfoCli.exitCode(kind)), kind + " shares an exit code");
+      assertTrue(ChatInfoCli.USAGE.contains(ChatInfoCli.exitCode(kind) + " " + kind), kind + " is not documented");
+    }
+  }
+
+  private void assertUsage(Map<String, String> env, String... args) {
+    err.reset();
+    assertEquals(2, run(env, args), err());
+    assertTrue(err().startsWith("chatinfo: "), err());
+    assertEquals(1, err().lines().count(), err());
+  }
+
+  private void assertOneLine(String start) {
+    String text = err();
+    err.reset();
+    assertTrue(text.startsWith(start), text);
+    assertEquals(1, text.lines().count(), text);
+  }
+}

@@ -1,0 +1,93 @@
+package dev.chatinfo.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.spi.ToolProvider;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The built jars, used as a JPMS application uses them: the demo runs in a child JVM on the module
+ * path only, on Java 17 and on the machine's Temurin 25 when there is one. And each of our jars'
+ * module descriptor matches its golden file, so that a descriptor change is deliberate
+ * (regenerate with {@code -Dchatinfo.golden.update=true}).
+ */
+class JpmsIT {
+
+  static final Path JAR = Path.of(System.getProperty("chatinfo.examples.jar"));
+  static final Path LIB = Path.of(System.getProperty("chatinfo.examples.lib"));
+  static final Path GOLDEN = Path.of("src", "test", "resources", "golden");
+  static final Path TEMURIN_25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
+
+  @Test
+  void theDemoRunsOnTheModulePathOnJava17() throws Exception {
+    assertDemo(Path.of(System.getProperty("java.home"), "bin", "java"));
+  }
+
+  @Test
+  void theDemoRunsOnTheModulePathOnJava25() throws Exception {
+    Assumptions.assumeTrue(Files.isExecutable(TEMURIN_25), "no Temurin 25 JDK on this machine");
+    assertDemo(TEMURIN_25);
+  }
+
+  private static void assertDemo(Path javaExecutable) throws Exception {
+    Process process = new ProcessBuilder(javaExecutable.toString(), "--module-path", JAR + File.pathSeparator + LIB,
+        "--module", "dev.chatinfo.examples/dev.chatinfo.examples.ChatInfoCli", "demo")
+        .redirectErrorStream(true).start();
+    process.getOutputStream().close();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the demo did not end");
+    assertEquals(0, process.exitValue(), output);
+    for (String expected : List.of("== application/json", "== application/xml", "state         waiting",
+        "state         chatting", "state         ended", "attempt 1 failed (SERVER_ERROR, HTTP 503)", "demo done")) {
+      assertTrue(output.contains(expected), expected + " missing from:\n" + output);
+    }
+    assertTrue(!output.contains("Exception") && !output.contains("WARNING"), output);
+  }
+
+  @Test
+  void moduleDescriptorsMatchTheirGoldenFiles() throws Exception {
+    Map<String, String> actual = new TreeMap<>();
+    List<Path> jars = new ArrayList<>(List.of(JAR));
+    try (Stream<Path> lib = Files.list(LIB)) {
+      lib.filter(p -> p.getFileName().toString().startsWith("chatinfo-")).forEach(jars::add);
+    }
+    ToolProvider jar = ToolProvider.findFirst("jar").orElseThrow();
+    for (Path file : jars) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      int code = jar.run(new PrintStream(out, true, StandardCharsets.UTF_8), System.err,
+          "--describe-module", "--file", file.toString());
+      assertEquals(0, code, file.toString());
+      String artifact = file.getFileName().toString().replace("-0.1.0-SNAPSHOT.jar", "");
+      String text = out.toString(StandardCharsets.UTF_8).replaceFirst(" jar:file:\\S*", "").strip() + "\n";
+      actual.put(artifact, text);
+    }
+    assertEquals(List.of("chatinfo-api", "chatinfo-codec-json", "chatinfo-codec-xml", "chatinfo-examples",
+        "chatinfo-testkit", "chatinfo-transport-retrofit"), new ArrayList<>(actual.keySet()));
+    if (Boolean.getBoolean("chatinfo.golden.update")) {
+      Files.createDirectories(GOLDEN);
+      for (Map.Entry<String, String> e : actual.entrySet()) {
+        Files.writeString(GOLDEN.resolve(e.getKey() + ".txt"), e.getValue());
+      }
+    }
+    for (Map.Entry<String, String> e : actual.entrySet()) {
+      Path golden = GOLDEN.resolve(e.getKey() + ".txt");
+      assertTrue(Files.exists(golden), "no golden file " + golden + " (run with -Dchatinfo.golden.update=true)");
+      assertEquals(Files.readString(golden), e.getValue(), "the module descriptor of " + e.getKey()
+          + " changed: if deliberate, run with -Dchatinfo.golden.update=true and commit the golden file");
+    }
+  }
+}

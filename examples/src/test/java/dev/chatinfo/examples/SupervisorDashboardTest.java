@@ -1,0 +1,62 @@
+package dev.chatinfo.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.chatinfo.api.BearerTokenProvider;
+import dev.chatinfo.api.ChatRef;
+import dev.chatinfo.api.TypingStatus;
+import dev.chatinfo.testkit.ChatInfoFixtures;
+import dev.chatinfo.testkit.FakeChatServer;
+import dev.chatinfo.testkit.Fault;
+import dev.chatinfo.testkit.junit.FakeChatServerExtension;
+import dev.chatinfo.transport.retrofit.RetrofitChatInfoSource;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * How to test your own code that uses chatinfo: a real fake server per test, fixtures, and faults.
+ * Copy this shape into your tests.
+ */
+@ExtendWith(FakeChatServerExtension.class)
+class SupervisorDashboardTest {
+
+  static RetrofitChatInfoSource sourceFor(FakeChatServer server) {
+    return RetrofitChatInfoSource.builder().baseUrl(server.baseUrl())
+        .bearerToken(BearerTokenProvider.of(server.token())).build();
+  }
+
+  @Test
+  void countsChatsByStateAndShowsWhoIsTyping(FakeChatServer server) {
+    ChatRef waiting = server.addChat(ChatInfoFixtures.waiting());
+    ChatRef chatting = server.addChat(ChatInfoFixtures.chatting());
+    ChatRef ended = server.addChat(ChatInfoFixtures.ended());
+    try (RetrofitChatInfoSource source = sourceFor(server)) {
+      assertEquals("1 waiting, 1 chatting, 1 ended, 0 unreachable; typing: visitor of " + chatting.chatId(),
+          new SupervisorDashboard(source).summary(List.of(waiting, chatting, ended)));
+    }
+  }
+
+  @Test
+  void seesTheAgentStartTyping(FakeChatServer server) {
+    ChatRef chatting = server.addChat(ChatInfoFixtures.chattingBuilder().visitorTyping(TypingStatus.NOT_TYPING).build());
+    try (RetrofitChatInfoSource source = sourceFor(server)) {
+      SupervisorDashboard dashboard = new SupervisorDashboard(source);
+      assertEquals("0 waiting, 1 chatting, 0 ended, 0 unreachable; typing: nobody", dashboard.summary(List.of(chatting)));
+      server.update(chatting, info -> info.toBuilder().agentTyping(TypingStatus.TYPING).build());
+      assertEquals("0 waiting, 1 chatting, 0 ended, 0 unreachable; typing: Barber in " + chatting.chatId(),
+          dashboard.summary(List.of(chatting)));
+    }
+  }
+
+  @Test
+  void countsAChatItCannotReach(FakeChatServer server) {
+    ChatRef chatting = server.addChat(ChatInfoFixtures.chatting());
+    ChatRef gone = ChatRef.of(chatting.accountId(), chatting.agentSessionId(), "gone");
+    server.enqueue(chatting, Fault.status(503));
+    try (RetrofitChatInfoSource source = sourceFor(server)) {
+      assertEquals("0 waiting, 1 chatting, 0 ended, 1 unreachable; typing: visitor of " + chatting.chatId(),
+          new SupervisorDashboard(source).summary(List.of(chatting, gone)));
+    }
+  }
+}
