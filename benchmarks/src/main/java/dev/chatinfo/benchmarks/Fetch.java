@@ -1,0 +1,122 @@
+package dev.chatinfo.benchmarks;
+
+import dev.chatinfo.api.BearerTokenProvider;
+import dev.chatinfo.api.ChatInfo;
+import dev.chatinfo.api.ChatRef;
+import dev.chatinfo.codec.json.MoshiChatInfoCodec;
+import dev.chatinfo.testkit.FakeChatServer;
+import dev.chatinfo.transport.retrofit.RetrofitChatInfoSource;
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+
+/**
+ * End to end, fetch and decode of one chat's JSON info over loopback HTTP from the testkit's
+ * {@link FakeChatServer} (in this JVM, on the same two cores): chatinfo's
+ * {@link RetrofitChatInfoSource} with its default retry and circuit breaker, against a bare
+ * OkHttp GET decoded by the same codec, at 1 and 8 client threads. The server's own work and
+ * allocation are part of every operation, the same for both. The server's JVM sets
+ * {@code TCP_NODELAY} ({@link ColdStart#NO_DELAY}).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@Fork(jvmArgsAppend = ColdStart.NO_DELAY)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class Fetch {
+
+  private FakeChatServer server;
+  private ChatRef chat;
+  private RetrofitChatInfoSource source;
+  private OkHttpClient bare;
+  private Request request;
+  private final MoshiChatInfoCodec codec = new MoshiChatInfoCodec();
+
+  /** Starts the server, builds both clients, and checks that they read the same chat. */
+  @Setup
+  public void setUp() throws IOException {
+    server = FakeChatServer.start(Payloads.frozenClock());
+    chat = server.addChat(Payloads.fixture());
+    source = RetrofitChatInfoSource.builder()
+        .baseUrl(server.baseUrl())
+        .bearerToken(BearerTokenProvider.of(server.token()))
+        .codec(codec)
+        .build();
+    bare = new OkHttpClient();
+    request = new Request.Builder()
+        .url(server.infoUrl(chat).toString())
+        .header("Authorization", "Bearer " + server.token())
+        .header("Accept", "application/json")
+        .build();
+    ChatInfo expected = server.chat(chat);
+    if (!expected.equals(source.fetch(chat)) || !expected.equals(bareFetch())) {
+      throw new IllegalStateException("the source and bare OkHttp do not read what the server serves");
+    }
+  }
+
+  /** The server records every request: forget them between iterations. */
+  @TearDown(Level.Iteration)
+  public void forgetRequests() {
+    server.clearRequests();
+  }
+
+  /** Closes everything. */
+  @TearDown
+  public void tearDown() {
+    source.close();
+    bare.dispatcher().executorService().shutdown();
+    bare.connectionPool().evictAll();
+    server.close();
+  }
+
+  private ChatInfo bareFetch() throws IOException {
+    try (Response response = bare.newCall(request).execute()) {
+      ResponseBody body = response.body();
+      if (response.code() != 200 || body == null) {
+        throw new IOException("answered " + response.code());
+      }
+      return codec.decode(body.byteStream());
+    }
+  }
+
+  /** @return the chat */
+  @Benchmark
+  @Threads(1)
+  public ChatInfo source1Thread() {
+    return source.fetch(chat);
+  }
+
+  /** @return the chat */
+  @Benchmark
+  @Threads(8)
+  public ChatInfo source8Threads() {
+    return source.fetch(chat);
+  }
+
+  /** @return the chat */
+  @Benchmark
+  @Threads(1)
+  public ChatInfo bareOkHttp1Thread() throws IOException {
+    return bareFetch();
+  }
+
+  /** @return the chat */
+  @Benchmark
+  @Threads(8)
+  public ChatInfo bareOkHttp8Threads() throws IOException {
+    return bareFetch();
+  }
+}
