@@ -436,7 +436,13 @@ public final class RetrofitChatInfoSource implements ChatInfoSource {
       afterFailure(x, e);
       return;
     }
-    send(x, token, start);
+    try {
+      send(x, token, start);
+    } catch (RuntimeException e) {
+      ChatInfoException failure = unexpected(e);
+      circuitBreaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, failure);
+      afterFailure(x, failure);
+    }
   }
 
   private void send(Exchange x, String token, long start) {
