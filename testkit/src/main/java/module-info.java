@@ -14,7 +14,8 @@
  *       or source extends to prove it keeps the chatinfo contract.</li>
  * </ul>
  *
- * <p>Needs only {@code dev.chatinfo.api}, {@code jdk.httpserver}, the JUnit 5 API and opentest4j:
+ * <p>Needs only {@code dev.chatinfo.api}, the JDK ({@code jdk.httpserver}, {@code java.net.http}), the
+ * JUnit 5 API and opentest4j:
  * no Kotlin, OkHttp or Retrofit reaches the test class path through it.
  */
 module dev.chatinfo.testkit {
@@ -22,6 +23,7 @@ module dev.chatinfo.testkit {
   requires transitive org.junit.jupiter.api;
   requires transitive org.opentest4j;
   requires jdk.httpserver;
+  requires java.net.http;
 
   exports dev.chatinfo.testkit;
   exports dev.chatinfo.testkit.junit;

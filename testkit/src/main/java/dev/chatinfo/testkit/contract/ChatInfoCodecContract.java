@@ -307,6 +307,31 @@ public abstract class ChatInfoCodecContract {
     });
   }
 
+  @Test
+  void decodesWhatTheFakeServerServesOverHttp() throws Exception {
+    String type = codec().mediaType();
+    org.junit.jupiter.api.Assumptions.assumeTrue(type.contains("json") || type.contains("xml"),
+        "the fake server writes JSON and XML only");
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    try (dev.chatinfo.testkit.FakeChatServer server = dev.chatinfo.testkit.FakeChatServer.start()) {
+      for (ChatInfo added : List.of(ChatInfoFixtures.waiting(), ChatInfoFixtures.chatting(), ChatInfoFixtures.ended(),
+          ChatInfoFixtures.chattingWithSsoVisitor())) {
+        dev.chatinfo.api.ChatRef ref = server.addChat(added);
+        java.net.http.HttpResponse<InputStream> response = http.send(
+            java.net.http.HttpRequest.newBuilder(server.infoUrl(ref)).header("Authorization", "Bearer " + server.token())
+                .header("Accept", type).build(), java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+        assertEquals(200, response.statusCode());
+        assertTrue(codec().supports(response.headers().firstValue("Content-Type").orElse(null)));
+        ChatInfo decoded;
+        try (InputStream body = response.body()) {
+          decoded = codec().decode(body);
+        }
+        assertThat(decoded).isEqualTo(server.chat(ref));
+        assertThat(decoded.toBuilder().links(List.of()).build()).isEqualTo(added);
+      }
+    }
+  }
+
   // ----- round trip and streams -----
 
   @Test
