@@ -187,7 +187,8 @@ public final class WireValues {
 
   /**
    * Quotes a value for an error message: at most {@value #MAX_EXCERPT} characters, everything
-   * outside printable ASCII escaped as {@code \}{@code uXXXX}, {@code ...} when cut.
+   * outside printable ASCII escaped as a Java unicode escape (backslash, u, four hex digits),
+   * {@code ...} when cut.
    *
    * @param text the value, may be null
    * @return the quoted excerpt, or the text {@code null} for null

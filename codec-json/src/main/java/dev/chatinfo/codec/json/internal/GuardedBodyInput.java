@@ -17,7 +17,7 @@ import java.io.UncheckedIOException;
  * <p>JSON strings are tracked with a three-state scanner (outside a string, inside, after a
  * backslash), which is exact for any valid JSON text; for an invalid one it may stop early or
  * late, and Moshi refuses the text anyway. A string of more than six bytes per allowed character
- * (the length of a {@code \}{@code uXXXX} escape) is certainly too long, so it is refused as soon
+ * (the length of a JSON unicode escape: backslash, u, four hex digits) is certainly too long, so it is refused as soon
  * as it gets there; the exact character count is checked by the reader once the string is read.
  *
  * <p>Not thread-safe: one per decode. Never closes the stream it wraps.
