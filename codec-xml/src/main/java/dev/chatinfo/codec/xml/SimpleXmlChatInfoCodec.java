@@ -4,9 +4,9 @@ import dev.chatinfo.api.ChatInfo;
 import dev.chatinfo.api.ChatInfoException;
 import dev.chatinfo.api.codec.ChatInfoCodec;
 import dev.chatinfo.api.codec.WireValues;
-import dev.chatinfo.codec.xml.internal.GuardedInputFactory;
 import dev.chatinfo.codec.xml.internal.InfoXmlWriter;
 import dev.chatinfo.codec.xml.internal.MalformedXml;
+import dev.chatinfo.codec.xml.internal.ParserPool;
 import dev.chatinfo.codec.xml.internal.WireDocument;
 import dev.chatinfo.codec.xml.internal.WireStrategy;
 import java.io.IOException;
@@ -17,7 +17,6 @@ import java.util.Objects;
 import org.simpleframework.xml.core.Persister;
 import org.simpleframework.xml.stream.InputNode;
 import org.simpleframework.xml.stream.NodeReader;
-import org.simpleframework.xml.stream.StreamProvider;
 
 /**
  * The XML codec: reads and writes chat information as the service's XML, with Simple XML (the
@@ -46,7 +45,8 @@ import org.simpleframework.xml.stream.StreamProvider;
  * entity is ever resolved and nothing is read from disk or network, whatever the body says.
  *
  * <p>Decoding streams from the body (no {@code String} of the whole body); the Simple XML
- * {@code Persister} and its schema are built once, by the constructor. Encoding writes UTF-8
+ * {@code Persister} and its schema are built once, by the constructor, and the guarded JDK parsers
+ * are kept and reused between decodes (a parser whose document failed is never reused). Encoding writes UTF-8
  * directly, escaping so that every character of every valid {@code ChatInfo} reads back
  * unchanged: {@code decode(encode(x)).equals(x)}. Neither closes the stream.
  *
@@ -57,7 +57,7 @@ public final class SimpleXmlChatInfoCodec implements ChatInfoCodec {
 
   private static final String MEDIA_TYPE = "application/xml";
 
-  private final StreamProvider parsers = new StreamProvider(new GuardedInputFactory());
+  private final ParserPool parsers = new ParserPool();
   private final Persister persister = new Persister(new WireStrategy());
   private final InfoXmlWriter writer = new InfoXmlWriter();
 
@@ -100,13 +100,23 @@ public final class SimpleXmlChatInfoCodec implements ChatInfoCodec {
   @Override
   public ChatInfo decode(InputStream body) {
     Objects.requireNonNull(body, "body");
+    ParserPool.Parser parser = parsers.acquire();
+    boolean ended = false;
     try {
-      InputNode root = new NodeReader(parsers.provide(body)).readRoot();
-      return persister.read(WireDocument.class, root).info();
+      InputNode root = new NodeReader(parser.open(body)).readRoot();
+      ChatInfo info = persister.read(WireDocument.class, root).info();
+      parser.finish();
+      ended = true;
+      return info;
     } catch (ChatInfoException e) {
       throw e;
     } catch (Exception e) {
       throw MalformedXml.of(e);
+    } finally {
+      if (!ended) {
+        parser.abandon();
+      }
+      parsers.release(parser);
     }
   }
 

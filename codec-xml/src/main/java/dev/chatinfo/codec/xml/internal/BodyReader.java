@@ -86,6 +86,27 @@ final class BodyReader extends Reader {
     return decoder == null ? readUtf8(chars, offset, length) : readDecoded(chars, offset, length);
   }
 
+  /**
+   * Starts again on another body, reusing the buffer: as if new, with the encoding found from the
+   * body's first bytes (for a reader made without a given encoding).
+   *
+   * @param next the body, not closed by this reader
+   * @return this reader
+   */
+  BodyReader reset(InputStream next) {
+    body = next;
+    pos = 0;
+    limit = 0;
+    offsetOfBuffer = 0;
+    endOfBody = false;
+    started = false;
+    closed = false;
+    decoder = null;
+    encodingName = "UTF-8";
+    pendingLow = 0;
+    return this;
+  }
+
   /** Stops this reader; the body is left open (and no longer referenced). */
   @Override
   public void close() {

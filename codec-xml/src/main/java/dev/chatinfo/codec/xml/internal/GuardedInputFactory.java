@@ -35,16 +35,47 @@ import javax.xml.transform.stream.StreamSource;
  * elsewhere are not accepted ({@link #createXMLEventReader(XMLStreamReader)},
  * {@code createFilteredReader}), since they would not be guarded; sources are accepted only as a
  * {@link StreamSource} holding a stream or reader, never as a system id to fetch. Thread-safe:
- * the JDK's factory makes a new parser per call once configured.
+ * the JDK's factory makes a new parser per call once configured; except a factory made to reuse
+ * its parser (for a {@link ParserPool}), which serves one document at a time.
  */
 public final class GuardedInputFactory extends XMLInputFactory {
 
   private static final String NAME_LIMIT = "jdk.xml.maxXMLNameLimit";
+  /** The JDK factory's property that makes it hand out its last parser again once closed. */
+  private static final String REUSE_INSTANCE = "reuse-instance";
 
   private final XMLInputFactory jdk;
+  /** The reader of every document, when reusing; null otherwise. */
+  private final BodyReader body;
+  /** The JDK parser of the current document, when reusing. */
+  private XMLStreamReader last;
 
   /** Configures the JDK's parser. */
   public GuardedInputFactory() {
+    this(false);
+  }
+
+  /**
+   * Configures the JDK's parser, to make one new parser per call, or, for one slot of a
+   * {@link ParserPool}, to reuse the same JDK parser and {@link BodyReader} document after
+   * document ({@link #createXMLStreamReader(InputStream)} only). A reusing factory serves one
+   * document at a time.
+   *
+   * @param reuse whether to reuse the parser of the last document, once {@link #finish()} ended it
+   */
+  GuardedInputFactory(boolean reuse) {
+    this.jdk = configuredJdkFactory(reuse);
+    this.body = reuse ? new BodyReader(null) : null;
+  }
+
+  /**
+   * The JDK's own factory, configured so that nothing outside the body is ever read. With
+   * {@code reuse}, the JDK's factory hands out the same parser again, {@code reset()}, once the
+   * previous one was closed (its {@code reuse-instance} property): that saves most of what a new
+   * parser costs (its buffers, scanners and symbol table), and is why such a factory serves one
+   * document at a time.
+   */
+  private static XMLInputFactory configuredJdkFactory(boolean reuse) {
     XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
     factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
     factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
@@ -55,8 +86,35 @@ public final class GuardedInputFactory extends XMLInputFactory {
     setIfSupported(factory, XMLConstants.ACCESS_EXTERNAL_DTD, "");
     setIfSupported(factory, XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
     setIfSupported(factory, NAME_LIMIT, Integer.toString(WireValues.MAX_TEXT_LENGTH));
+    if (reuse && factory.isPropertySupported(REUSE_INSTANCE)) {
+      factory.setProperty(REUSE_INSTANCE, true);
+    }
     factory.setXMLResolver(new RefusingResolver());
-    this.jdk = factory;
+    return factory;
+  }
+
+  /**
+   * Ends the document of a reusing factory: closes its JDK parser, which lets the JDK's factory
+   * reset and hand it out again, and drops the body. Called only after a document was read to
+   * its end without failure; a parser that failed is never closed, so never reused.
+   */
+  void finish() throws XMLStreamException {
+    XMLStreamReader parser = last;
+    last = null;
+    if (body != null) {
+      body.close();
+    }
+    if (parser != null) {
+      parser.close();
+    }
+  }
+
+  /** Forgets the document of a reusing factory without ending its parser, which is not reused. */
+  void abandon() {
+    last = null;
+    if (body != null) {
+      body.close();
+    }
   }
 
   private static void setIfSupported(XMLInputFactory factory, String name, Object value) {
@@ -77,7 +135,11 @@ public final class GuardedInputFactory extends XMLInputFactory {
 
   @Override
   public XMLStreamReader createXMLStreamReader(InputStream stream) throws XMLStreamException {
-    return guard(jdk.createXMLStreamReader(new BodyReader(stream)));
+    if (body == null) {
+      return guard(jdk.createXMLStreamReader(new BodyReader(stream)));
+    }
+    last = jdk.createXMLStreamReader(body.reset(stream));
+    return guard(last);
   }
 
   @Override
