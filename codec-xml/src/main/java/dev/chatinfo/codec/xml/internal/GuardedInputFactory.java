@@ -49,6 +49,8 @@ public final class GuardedInputFactory extends XMLInputFactory {
   private final BodyReader body;
   /** The JDK parser of the current document, when reusing. */
   private XMLStreamReader last;
+  /** The guard of every document, when reusing. */
+  private GuardedStreamReader guarded;
 
   /** Configures the JDK's parser. */
   public GuardedInputFactory() {
@@ -139,7 +141,8 @@ public final class GuardedInputFactory extends XMLInputFactory {
       return guard(jdk.createXMLStreamReader(new BodyReader(stream)));
     }
     last = jdk.createXMLStreamReader(body.reset(stream));
-    return guard(last);
+    guarded = guarded == null ? guard(last) : guarded.reset(last);
+    return guarded;
   }
 
   @Override

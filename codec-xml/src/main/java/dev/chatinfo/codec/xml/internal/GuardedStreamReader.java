@@ -38,6 +38,19 @@ final class GuardedStreamReader extends StreamReaderDelegate {
   }
 
   /**
+   * Guards the next document of a reused parser, which has not moved yet: as if new.
+   *
+   * @param parser a cursor positioned at the start of the document
+   * @return this guard
+   */
+  GuardedStreamReader reset(XMLStreamReader parser) {
+    setParent(parser);
+    depth = 0;
+    textRun = 0;
+    return this;
+  }
+
+  /**
    * The number of elements open at the cursor.
    *
    * @return the depth, 0 outside the root element

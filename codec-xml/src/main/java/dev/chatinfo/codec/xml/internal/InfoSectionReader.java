@@ -257,9 +257,12 @@ final class InfoSectionReader {
     return "link[" + index + "]";
   }
 
-  private static String attribute(InputNode element, String name) throws Exception {
-    InputNode attribute = element.getAttribute(name);
-    return attribute == null ? null : attribute.getValue();
+  /**
+   * An attribute of an element, read from its start tag ({@link CursorEvents.Start}, the
+   * element's source): Simple XML itself is shown no attribute.
+   */
+  private static String attribute(InputNode element, String name) {
+    return ((CursorEvents.Start) element.getSource()).attribute(name);
   }
 
   /** The text of an element that must have no child element; empty for an empty element. */

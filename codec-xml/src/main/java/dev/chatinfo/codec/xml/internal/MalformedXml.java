@@ -100,7 +100,7 @@ public final class MalformedXml {
   /**
    * The position of an element, as {@code line L, column C} (after its start tag).
    *
-   * @param element an element read through {@link LightEventReader}
+   * @param element an element read through {@link CursorEvents}
    * @return the position
    */
   public static String at(InputNode element) {

@@ -4,7 +4,6 @@ import java.io.InputStream;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import javax.xml.stream.XMLStreamException;
 import org.simpleframework.xml.stream.EventReader;
-import org.simpleframework.xml.stream.StreamProvider;
 
 /**
  * A few guarded JDK parsers kept for reuse between decodes. A new JDK parser costs more than
@@ -65,10 +64,10 @@ public final class ParserPool {
     }
   }
 
-  /** One reusable guarded parser, and Simple XML's provider over it. Not thread-safe. */
+  /** One reusable guarded parser, which gives Simple XML its events. Not thread-safe. */
   public static final class Parser {
     private final GuardedInputFactory factory = new GuardedInputFactory(true);
-    private final StreamProvider provider = new StreamProvider(factory);
+    private CursorEvents events;
     private boolean reusable;
 
     private Parser() {}
@@ -82,7 +81,12 @@ public final class ParserPool {
      */
     public EventReader open(InputStream body) throws Exception {
       reusable = false;
-      return provider.provide(body);
+      GuardedStreamReader cursor = (GuardedStreamReader) factory.createXMLStreamReader(body);
+      if (events == null || events.cursor() != cursor) {
+        events = new CursorEvents(cursor);
+        return events;
+      }
+      return events.reset();
     }
 
     /**
