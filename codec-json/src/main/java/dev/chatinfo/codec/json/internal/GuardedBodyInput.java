@@ -4,6 +4,9 @@ import dev.chatinfo.api.codec.WireValues;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
  * The body as Moshi reads it, checked on the way in: every byte must be well-formed UTF-8, and no
@@ -15,7 +18,8 @@ import java.io.UncheckedIOException;
  * are checked in place, in the array Okio reads into: nothing is copied.
  *
  * <p>JSON strings are tracked with a three-state scanner (outside a string, inside, after a
- * backslash), which is exact for any valid JSON text; for an invalid one it may stop early or
+ * backslash), which is exact for any valid JSON text (runs of ASCII inside a string are skipped
+ * in one tight loop: most of a body is such runs); for an invalid one it may stop early or
  * late, and Moshi refuses the text anyway. A string of more than six bytes per allowed character
  * (the length of a JSON unicode escape: backslash, u, four hex digits) is certainly too long, so it is refused as soon
  * as it gets there; the exact character count is checked by the reader once the string is read.
@@ -29,6 +33,14 @@ public final class GuardedBodyInput extends InputStream {
 
   /** The most bytes of one literal outside strings (a number, {@code true}, ...). */
   static final long MAX_LITERAL_BYTES = WireValues.MAX_TEXT_LENGTH;
+
+  /** Reads eight bytes of an array as one {@code long}, for the scan of string runs. */
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGH_BITS = 0x8080808080808080L;
+  private static final long QUOTES = ONES * '"';
+  private static final long BACKSLASHES = ONES * '\\';
 
   private static final int OUTSIDE = 0;
   private static final int IN_STRING = 1;
@@ -125,6 +137,30 @@ public final class GuardedBodyInput extends InputStream {
     int end = off + n;
     for (int i = off; i < end; i++) {
       int c = b[i];
+      if (lexical == IN_STRING && pending == 0 && c >= 0 && c != '"' && c != '\\') {
+        // The common case, inside a string: a run of ASCII bytes, none of which ends the string
+        // or starts an escape, only counts towards the string's length.
+        int j = i + 1;
+        // Eight bytes at a time while none is non-ASCII, a quote or a backslash (the test may
+        // flag a harmless byte too: the byte loop below then decides exactly).
+        while (j <= end - 8 && isPlainStringRun((long) LONGS.get(b, j))) {
+          j += 8;
+        }
+        while (j < end) {
+          int d = b[j];
+          if (d < 0 || d == '"' || d == '\\') {
+            break;
+          }
+          j++;
+        }
+        long longer = run + (j - i);
+        if (longer > MAX_STRING_BYTES) {
+          throw tooLong(base + i + (MAX_STRING_BYTES - run), "a string");
+        }
+        run = longer;
+        i = j - 1;
+        continue;
+      }
       if (pending > 0) {
         int u = c & 0xFF;
         if (u < low || u > high) {
@@ -198,6 +234,20 @@ public final class GuardedBodyInput extends InputStream {
     this.pending = pending;
     this.low = low;
     this.high = high;
+  }
+
+  /**
+   * Whether eight bytes (read as one little-endian {@code long}) are certainly all ASCII and none
+   * a quote or a backslash: the classic "has a zero byte" test applied to the bytes XOR each
+   * character, which never misses one (and may flag a byte next to one).
+   */
+  private static boolean isPlainStringRun(long w) {
+    long quote = w ^ QUOTES;
+    long backslash = w ^ BACKSLASHES;
+    long flags = w
+        | ((quote - ONES) & ~quote)
+        | ((backslash - ONES) & ~backslash);
+    return (flags & HIGH_BITS) == 0;
   }
 
   private BodyRejectedException badContinuation(int u, long at) {
