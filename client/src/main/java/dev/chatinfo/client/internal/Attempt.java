@@ -185,6 +185,11 @@ final class Attempt {
       }
       LimitedBody body = new LimitedBody(response.body(), Engine.MAX_BODY_BYTES);
       String excerpt = Failures.excerpt(body, call.secrets);
+      if (contentLength(response) > Engine.MAX_BODY_BYTES || Failures.drain(body)) {
+        return Step.fail(ChatInfoException.builder(Kind.RESPONSE_TOO_LARGE, "answered " + status
+            + " and was refused: the error body is larger than " + Engine.MAX_BODY_BYTES + " bytes")
+            .httpStatus(status).build());
+      }
       Duration retryAfter = RetryAfterHeader.parse(response.header("Retry-After").orElse(null), engine.clock.instant())
           .orElse(null);
       return Step.fail(Failures.forStatus(status, excerpt, retryAfter));

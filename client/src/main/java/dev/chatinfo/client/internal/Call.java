@@ -308,10 +308,12 @@ public final class Call {
     if (failure.kind() == Kind.CIRCUIT_OPEN || stop.get() != null) {
       return -1;
     }
-    long delay = retryContext.onError(failure);
-    if (delay < 0 || !failure.isRetryable()) {
+    long policy = retryContext.onError(failure);
+    if (policy < 0 || !failure.isRetryable()) {
       return -1;
     }
+    // Retry-After is the service's word: honoured whatever interval a custom RetryConfig computes.
+    long delay = Math.max(policy, failure.retryAfter().map(Duration::toMillis).orElse(0L));
     long remaining = TimeUnit.NANOSECONDS.toMillis(remainingNanos());
     if (delay >= remaining) {
       if (LOG.isLoggable(Level.DEBUG)) {

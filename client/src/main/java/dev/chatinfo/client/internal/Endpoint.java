@@ -94,7 +94,7 @@ public final class Endpoint {
    * @return the URL
    */
   public URI infoUrl(ChatRef chat) {
-    return URI.create(base + infoPath(chat).substring(1) + "?v=1&NC=true");
+    return URI.create(base.getScheme() + "://" + base.getRawAuthority() + infoPath(chat) + "?v=1&NC=true");
   }
 
   /**

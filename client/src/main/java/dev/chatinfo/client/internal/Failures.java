@@ -115,6 +115,25 @@ public final class Failures {
   }
 
   /**
+   * Reads what is left of an error body, to tell one over the limit: error bodies obey the same
+   * 1 MiB limit as chat information.
+   *
+   * @param body the rest of the body
+   * @return whether it passed the limit; false when it ended or broke first
+   */
+  public static boolean drain(LimitedBody body) {
+    byte[] skip = new byte[8192];
+    try {
+      while (body.read(skip, 0, skip.length) >= 0) {
+        // discard
+      }
+      return false;
+    } catch (IOException e) {
+      return body.tooLarge();
+    }
+  }
+
+  /**
    * At most {@value #MAX_EXCERPT} characters of the start of an error body, on one line, masked
    * before it is cut; empty when the body cannot be read.
    *

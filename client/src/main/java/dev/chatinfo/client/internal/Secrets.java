@@ -131,11 +131,15 @@ public final class Secrets {
         space = true;
         continue;
       }
-      if (space && out.length() > 0 && out.charAt(out.length() - 1) != ' ') {
+      boolean afterSpace = out.length() > 0 && out.charAt(out.length() - 1) == ' ';
+      if (space && out.length() > 0 && !afterSpace) {
         out.append(' ');
+        afterSpace = true;
       }
       space = false;
-      out.append(c);
+      if (c != ' ' || !afterSpace) {
+        out.append(c);
+      }
     }
     return out.toString().strip();
   }
