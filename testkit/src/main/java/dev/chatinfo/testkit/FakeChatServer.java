@@ -92,6 +92,7 @@ public final class FakeChatServer implements AutoCloseable {
   private final AtomicLong chatIds = new AtomicLong(3128476291385426589L);
   private final Map<String, Chat> chats = new ConcurrentHashMap<>();
   private final Deque<Fault> faults = new ConcurrentLinkedDeque<>();
+  /** Keyed as {@link #chats} is: by account and chat id. */
   private final Map<String, Deque<Fault>> chatFaults = new ConcurrentHashMap<>();
   private final AtomicReference<Fault> everyRequest = new AtomicReference<>();
   private final List<RecordedRequest> requests = Collections.synchronizedList(new ArrayList<>());
@@ -297,7 +298,7 @@ public final class FakeChatServer implements AutoCloseable {
    * @param faults the faults
    */
   public void enqueue(ChatRef chat, Fault... faults) {
-    Deque<Fault> queue = chatFaults.computeIfAbsent(chat.chatId(), k -> new ConcurrentLinkedDeque<>());
+    Deque<Fault> queue = chatFaults.computeIfAbsent(key(chat.accountId(), chat.chatId()), k -> new ConcurrentLinkedDeque<>());
     for (Fault fault : faults) {
       queue.addLast(Objects.requireNonNull(fault, "fault"));
     }
@@ -358,7 +359,7 @@ public final class FakeChatServer implements AutoCloseable {
       requests.add(new RecordedRequest(exchange.getRequestMethod(), uri.getRawPath(),
           uri.getRawQuery(), exchange.getRequestHeaders(), now));
       String[] parts = parsePath(uri.getRawPath());
-      Fault fault = nextFault(parts == null ? null : parts[2]);
+      Fault fault = nextFault(parts == null ? null : key(parts[0], parts[2]));
       if (fault != null && replacesResponse(fault)) {
         send(exchange, faultResponse(fault, exchange, now), null);
         return;
@@ -375,9 +376,9 @@ public final class FakeChatServer implements AutoCloseable {
     }
   }
 
-  private Fault nextFault(String chatId) {
-    if (chatId != null) {
-      Deque<Fault> queue = chatFaults.get(chatId);
+  private Fault nextFault(String chatKey) {
+    if (chatKey != null) {
+      Deque<Fault> queue = chatFaults.get(chatKey);
       Fault fault = queue == null ? null : queue.pollFirst();
       if (fault != null) {
         return fault;

@@ -292,6 +292,18 @@ class FakeChatServerTest {
   }
 
   @Test
+  void keepsChatFaultsWithTheirAccount() throws Exception {
+    ChatRef ours = server.addChat(ChatRef.of("111", FakeChatServer.DEFAULT_AGENT_SESSION_ID, "H7-shared"),
+        ChatInfoFixtures.chatting());
+    ChatRef theirs = server.addChat(ChatRef.of("222", FakeChatServer.DEFAULT_AGENT_SESSION_ID, "H7-shared"),
+        ChatInfoFixtures.chatting());
+    server.enqueue(ours, Fault.status(503));
+    assertEquals(200, get(theirs, "application/json", bearer()).statusCode());
+    assertEquals(503, get(ours, "application/json", bearer()).statusCode());
+    assertEquals(200, get(ours, "application/json", bearer()).statusCode());
+  }
+
+  @Test
   void failsEveryRequestUntilCleared() throws Exception {
     ChatRef ref = server.addChat(ChatInfoFixtures.chatting());
     server.failEveryRequest(Fault.status(503));
