@@ -316,7 +316,7 @@ public abstract class ChatInfoCodecContract {
     try (dev.chatinfo.testkit.FakeChatServer server = dev.chatinfo.testkit.FakeChatServer.start()) {
       for (ChatInfo added : List.of(ChatInfoFixtures.waiting(), ChatInfoFixtures.chatting(), ChatInfoFixtures.ended(),
           ChatInfoFixtures.chattingWithSsoVisitor())) {
-        dev.chatinfo.api.ChatRef ref = server.addChat(added);
+        dev.chatinfo.api.ChatRef ref = server.addChatAsIs(added);
         java.net.http.HttpResponse<InputStream> response = http.send(
             java.net.http.HttpRequest.newBuilder(server.infoUrl(ref)).header("Authorization", "Bearer " + server.token())
                 .header("Accept", type).build(), java.net.http.HttpResponse.BodyHandlers.ofInputStream());

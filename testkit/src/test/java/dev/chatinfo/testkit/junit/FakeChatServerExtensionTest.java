@@ -6,12 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.chatinfo.api.ChatRef;
+import dev.chatinfo.api.ChatState;
 import dev.chatinfo.testkit.ChatInfoFixtures;
 import dev.chatinfo.testkit.FakeChatServer;
+import dev.chatinfo.testkit.SettableClock;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.Socket;
+import java.time.Clock;
+import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -59,6 +66,44 @@ class FakeChatServerExtensionTest {
     assertSame(a, b);
   }
 
+  @Test
+  void runsTheServerOnTheInjectedClock(FakeChatServer server, SettableClock clock) {
+    testServer = server;
+    assertSame(clock, server.clock());
+    ChatRef ref = server.addChat(ChatInfoFixtures.chatting());
+    clock.advance(Duration.ofSeconds(41));
+    assertEquals(ChatState.ENDED, server.chat(ref).state());
+  }
+
+  @Test
+  void runsTheServerOnTheClockWhicheverParameterComesFirst(SettableClock clock, FakeChatServer server) {
+    testServer = server;
+    assertSame(clock, server.clock());
+  }
+
+  @Test
+  void runsTheServerOnTheSystemClockWhenTheTestAsksForNone(FakeChatServer server) {
+    testServer = server;
+    assertEquals(Clock.systemUTC(), server.clock());
+  }
+
+  @Nested
+  class WhenTheServerComesFromBeforeEach {
+
+    FakeChatServer fromBeforeEach;
+
+    @BeforeEach
+    void start(FakeChatServer server) {
+      fromBeforeEach = server;
+    }
+
+    @Test
+    void itRunsOnTheClockTheTestAsksFor(SettableClock clock) {
+      testServer = fromBeforeEach;
+      assertSame(clock, fromBeforeEach.clock());
+    }
+  }
+
   static void assertAccepts(FakeChatServer server) throws IOException {
     new Socket("127.0.0.1", server.baseUrl().getPort()).close();
   }
@@ -72,7 +117,8 @@ class FakeChatServerExtensionTest {
 
     @Override
     public void afterEach(ExtensionContext context) throws IOException {
-      FakeChatServerExtensionTest test = (FakeChatServerExtensionTest) context.getRequiredTestInstance();
+      FakeChatServerExtensionTest test = context.getRequiredTestInstances().findInstance(
+          FakeChatServerExtensionTest.class).orElseThrow();
       assertNotNull(test.testServer, "the test got no server");
       assertClosed(test.testServer);
       assertAccepts(test.classServer);
@@ -81,6 +127,9 @@ class FakeChatServerExtensionTest {
 
     @Override
     public void afterAll(ExtensionContext context) {
+      if (context.getRequiredTestClass() != FakeChatServerExtensionTest.class) {
+        return;   // a @Nested class ends before the outer one
+      }
       FakeChatServerExtensionTest test = (FakeChatServerExtensionTest) context.getRequiredTestInstance();
       assertClosed(test.classServer);
     }
