@@ -640,6 +640,28 @@ public final class ChatInfo {
      * @throws IllegalArgumentException if the name or value is not valid
      */
     public Builder attribute(String name, String value) {
+      attributes.put(name, checkedAttribute(name, value));
+      return this;
+    }
+
+    /**
+     * Replaces every attribute. Every entry is checked as {@link #attribute(String, String)} checks
+     * it before any is kept: an invalid entry leaves the builder's attributes as they were.
+     *
+     * @param attributes the attributes, in the order to keep
+     * @return this builder
+     * @throws IllegalArgumentException if a name or value is not valid
+     */
+    public Builder attributes(Map<String, String> attributes) {
+      Map<String, String> checked = new LinkedHashMap<>();
+      require(attributes, "attributes").forEach((name, value) -> checked.put(name, checkedAttribute(name, value)));
+      this.attributes.clear();
+      this.attributes.putAll(checked);
+      return this;
+    }
+
+    /** The value, once name and value are known valid for an attribute. */
+    private static String checkedAttribute(String name, String value) {
       require(name, "attribute name");
       if (!isAttributeName(name)) {
         throw new IllegalArgumentException("attribute name must be 1 to " + MAX_ATTRIBUTE_NAME_LENGTH
@@ -649,21 +671,7 @@ public final class ChatInfo {
       if (FIELD_NAMES.contains(name)) {
         throw new IllegalArgumentException("attribute name '" + name + "' is a field of ChatInfo");
       }
-      attributes.put(name, Text.requireWireSafe("attribute " + name, require(value, "attribute value")));
-      return this;
-    }
-
-    /**
-     * Replaces every attribute.
-     *
-     * @param attributes the attributes, in the order to keep
-     * @return this builder
-     */
-    public Builder attributes(Map<String, String> attributes) {
-      Map<String, String> copy = new LinkedHashMap<>(require(attributes, "attributes"));
-      this.attributes.clear();
-      copy.forEach(this::attribute);
-      return this;
+      return Text.requireWireSafe("attribute " + name, require(value, "attribute value"));
     }
 
     /**

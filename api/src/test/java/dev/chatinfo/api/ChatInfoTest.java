@@ -381,4 +381,19 @@ class ChatInfoTest {
     assertThrows(IllegalArgumentException.class, () -> b.attribute(null, "a"));
     assertThrows(IllegalArgumentException.class, () -> b.agentId((OptionalLong) null));
   }
+
+  @Test
+  void attributesKeepsTheOldMapWhenAnEntryIsInvalid() {
+    ChatInfo.Builder builder = ChatInfo.builder().state(ChatState.CHATTING).chatSessionKey("k")
+        .attribute("skillName", "Sales");
+    Map<String, String> bad = new LinkedHashMap<>();
+    bad.put("language", "en-US");
+    bad.put("state", "a known field");
+    assertThrows(IllegalArgumentException.class, () -> builder.attributes(bad));
+    assertEquals(Map.of("skillName", "Sales"), builder.build().attributes());
+    Map<String, String> nullValue = new LinkedHashMap<>();
+    nullValue.put("language", null);
+    assertThrows(IllegalArgumentException.class, () -> builder.attributes(nullValue));
+    assertEquals(Map.of("skillName", "Sales"), builder.build().attributes());
+  }
 }

@@ -7,6 +7,7 @@ import dev.chatinfo.api.ChatInfo;
 import dev.chatinfo.api.ChatRef;
 import dev.chatinfo.api.ChatState;
 import dev.chatinfo.api.Link;
+import dev.chatinfo.api.TypingStatus;
 import dev.chatinfo.api.codec.WireValues;
 import dev.chatinfo.testkit.internal.WireWriter;
 import java.io.IOException;
@@ -22,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -53,9 +55,13 @@ import java.util.function.UnaryOperator;
  *   <li>{@code Authorization: Bearer} {@link #token()} required (401 without it or with another),
  *       403 for a chat of another agent session, 404 for an unknown chat, 400 without {@code v=1},
  *       405 for a method other than GET or HEAD;</li>
+ *   <li>{@link #addChat(ChatInfo)} serves a chat as if it had just been updated: its times move
+ *       to the server's clock ({@link #addChatAsIs(ChatInfo)} keeps them);</li>
  *   <li>{@link #update} moves {@code lastUpdate} to the server's clock; a waiting or chatting chat
  *       whose {@code chatTimeout} has passed since it was added or last updated answers
- *       {@code ended};</li>
+ *       {@code ended}, with typing unknown and no time-out, as the service does;</li>
+ *   <li>{@link #script(ChatRef)}: a chat's timeline, applied as the server's clock passes each
+ *       step;</li>
  *   <li>{@link Fault}s scripted per request or per chat; every request recorded
  *       ({@link #requests()}), with the {@code Authorization} value masked.</li>
  * </ul>
@@ -71,6 +77,13 @@ import java.util.function.UnaryOperator;
  * }</pre>
  *
  * <p>Thread-safe. {@link #close()} stops the server and its threads and is idempotent.
+ *
+ * <p>The server is the JDK's {@code com.sun.net.httpserver}. It writes the response headers and
+ * the body in separate writes, so a client on a connection it keeps open may wait for Nagle's
+ * algorithm and the peer's delayed acknowledgement (about 40 ms per response on Linux) before the
+ * body arrives. Functional tests do not notice; a test that counts milliseconds, or a benchmark,
+ * runs the JVM with {@code -Dsun.net.httpserver.nodelay=true} (set before the first server starts),
+ * which turns Nagle off on the server's sockets.
  */
 public final class FakeChatServer implements AutoCloseable {
 
@@ -92,13 +105,20 @@ public final class FakeChatServer implements AutoCloseable {
   private final AtomicLong chatIds = new AtomicLong(3128476291385426589L);
   private final Map<String, Chat> chats = new ConcurrentHashMap<>();
   private final Deque<Fault> faults = new ConcurrentLinkedDeque<>();
+  /** Keyed as {@link #chats} is: by account and chat id. */
   private final Map<String, Deque<Fault>> chatFaults = new ConcurrentHashMap<>();
   private final AtomicReference<Fault> everyRequest = new AtomicReference<>();
   private final List<RecordedRequest> requests = Collections.synchronizedList(new ArrayList<>());
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  /** A stored chat: who owns it, what it is, and when the server last touched it. */
-  private record Chat(ChatRef ref, ChatInfo info, Instant touched) {}
+  /**
+   * A stored chat: who owns it, what it is, when the server last touched it, and the scripted
+   * changes still to come, in time order.
+   */
+  private record Chat(ChatRef ref, ChatInfo info, Instant touched, List<Step> steps) {}
+
+  /** A scripted change, due at a time of the server's clock. */
+  private record Step(Instant at, UnaryOperator<ChatInfo> change) {}
 
   /** What the server would answer, before a fault changes it. */
   private record Response(int status, Map<String, String> headers, byte[] body) {}
@@ -198,34 +218,127 @@ public final class FakeChatServer implements AutoCloseable {
   }
 
   /**
-   * Adds a chat of the default account and agent session, under a new chat id. When the chat has
-   * no links, it gets the service's four links ({@code self}, {@code visitor-name},
-   * {@code visitor-typing}, {@code agent-typing}) pointing at this server.
+   * Adds a chat of the default account and agent session, under a new chat id, as if it had just
+   * been updated: its times move so that {@code lastUpdate} is the server clock's now (to the
+   * millisecond, in the offset it had) and {@code startTime} keeps its distance before it. So a
+   * fixture's {@link ChatInfo#expiresAt()} is {@code chatTimeout} after now, not in 2018. Without
+   * {@code lastUpdate}, {@code startTime} moves to now. When the chat has no links, it gets the
+   * service's four links ({@code self}, {@code visitor-name}, {@code visitor-typing},
+   * {@code agent-typing}) pointing at this server.
+   *
+   * <pre>{@code
+   * ChatRef ref = server.addChat(ChatInfoFixtures.chatting());
+   * server.chat(ref).expiresAt();   // the server clock's now + 40 s
+   * }</pre>
    *
    * @param info the chat
    * @return the reference to fetch it with
+   * @see #addChatAsIs(ChatInfo)
    */
   public ChatRef addChat(ChatInfo info) {
-    long n = chatIds.getAndIncrement();
-    ChatRef ref = ChatRef.of(DEFAULT_ACCOUNT_ID, DEFAULT_AGENT_SESSION_ID,
-        "H" + n + "-" + Long.toHexString(n % 0xffff));
-    return addChat(ref, info);
+    return addChat(newRef(), info);
   }
 
   /**
    * Adds (or replaces) a chat under the given reference: use another agent session to get 403 for
-   * it from the default one. Links are added as in {@link #addChat(ChatInfo)}.
+   * it from the default one. Times move and links are added as in {@link #addChat(ChatInfo)}.
    *
    * @param ref the reference, with the account and agent session that own the chat
    * @param info the chat
    * @return {@code ref}
    */
   public ChatRef addChat(ChatRef ref, ChatInfo info) {
-    Objects.requireNonNull(ref, "ref");
     Objects.requireNonNull(info, "info");
+    return put(ref, movedTo(info, clock.instant()));
+  }
+
+  /**
+   * Adds a chat of the default account and agent session, under a new chat id, with its times
+   * exactly as given (links are added as in {@link #addChat(ChatInfo)}). Its time-out still runs
+   * from now.
+   *
+   * @param info the chat
+   * @return the reference to fetch it with
+   */
+  public ChatRef addChatAsIs(ChatInfo info) {
+    return addChatAsIs(newRef(), info);
+  }
+
+  /**
+   * Adds (or replaces) a chat under the given reference with its times exactly as given.
+   *
+   * @param ref the reference, with the account and agent session that own the chat
+   * @param info the chat
+   * @return {@code ref}
+   */
+  public ChatRef addChatAsIs(ChatRef ref, ChatInfo info) {
+    Objects.requireNonNull(info, "info");
+    return put(ref, info);
+  }
+
+  /**
+   * Starts a timeline for a chat: each {@link ChatScript#after step} changes the chat when the
+   * server's clock has passed it, as {@link #update} would at that moment ({@code lastUpdate}
+   * becomes the step's time). With a {@link SettableClock}, move the clock and the next request
+   * sees every step passed; with the system clock, the steps happen in real time.
+   *
+   * <pre>{@code
+   * ChatRef ref = server.addChat(ChatInfoFixtures.waiting());
+   * server.script(ref)
+   *     .after(Duration.ofSeconds(5), info -> info.toBuilder().state(ChatState.CHATTING).agentName("Barber").build())
+   *     .after(Duration.ofSeconds(3), info -> info.toBuilder().visitorTyping(TypingStatus.TYPING).build())
+   *     .after(Duration.ofSeconds(10), info -> info.toBuilder().state(ChatState.ENDED).build());
+   * clock.advance(Duration.ofSeconds(8));   // the chat is chatting, and the visitor typing
+   * }</pre>
+   *
+   * @param ref the chat
+   * @return the chat's script, whose first step counts from the server clock's now
+   * @throws IllegalArgumentException if there is no such chat
+   */
+  public ChatScript script(ChatRef ref) {
+    stored(ref);
+    return new ChatScript(this, ref, clock.instant());
+  }
+
+  /** Adds a step to a chat's script; called by {@link ChatScript}. */
+  void schedule(ChatRef ref, Instant at, UnaryOperator<ChatInfo> change) {
+    chats.compute(key(ref.accountId(), ref.chatId()), (k, chat) -> {
+      if (chat == null || !chat.ref().equals(ref)) {
+        throw new IllegalArgumentException("no chat " + ref + " on this server");
+      }
+      List<Step> steps = new ArrayList<>(chat.steps());
+      int i = steps.size();
+      while (i > 0 && steps.get(i - 1).at().isAfter(at)) {
+        i--;
+      }
+      steps.add(i, new Step(at, change));
+      return new Chat(chat.ref(), chat.info(), chat.touched(), List.copyOf(steps));
+    });
+  }
+
+  private ChatRef newRef() {
+    long n = chatIds.getAndIncrement();
+    return ChatRef.of(DEFAULT_ACCOUNT_ID, DEFAULT_AGENT_SESSION_ID, "H" + n + "-" + Long.toHexString(n % 0xffff));
+  }
+
+  private ChatRef put(ChatRef ref, ChatInfo info) {
+    Objects.requireNonNull(ref, "ref");
     ChatInfo stored = info.links().isEmpty() ? info.toBuilder().links(linksOf(ref)).build() : info;
-    chats.put(key(ref.accountId(), ref.chatId()), new Chat(ref, stored, clock.instant()));
+    chats.put(key(ref.accountId(), ref.chatId()), new Chat(ref, stored, clock.instant(), List.of()));
     return ref;
+  }
+
+  /** The chat with its times moved so that lastUpdate (or else startTime) is now, to the millisecond. */
+  private static ChatInfo movedTo(ChatInfo info, Instant now) {
+    Instant anchor = info.lastUpdate().or(info::startTime).map(OffsetDateTime::toInstant).orElse(null);
+    if (anchor == null) {
+      return info;
+    }
+    Duration shift = Duration.between(anchor, now.truncatedTo(ChronoUnit.MILLIS));
+    return info.toBuilder()
+        .startTime(info.startTime().map(t -> t.plus(shift)).orElse(null))
+        .lastUpdate(info.lastUpdate().map(t -> t.plus(shift)).orElse(null))
+        .build();
   }
 
   /**
@@ -236,13 +349,14 @@ public final class FakeChatServer implements AutoCloseable {
    * @throws IllegalArgumentException if there is no such chat
    */
   public ChatInfo chat(ChatRef ref) {
-    return served(stored(ref), clock.instant());
+    Instant now = clock.instant();
+    return served(stored(ref, now), now);
   }
 
   /**
    * Changes a chat, as the service does when something happens in it: {@code change} gets the
    * chat as served now, and the result gets {@code lastUpdate} set to the server's clock (in the
-   * previous {@code lastUpdate}'s offset).
+   * previous {@code lastUpdate}'s offset). {@code change} must not call this server.
    *
    * <pre>{@code
    * server.update(ref, info -> info.toBuilder().visitorTyping(TypingStatus.TYPING).build());
@@ -261,9 +375,7 @@ public final class FakeChatServer implements AutoCloseable {
         throw new IllegalArgumentException("no chat " + ref + " on this server");
       }
       Instant now = clock.instant();
-      ChatInfo changed = Objects.requireNonNull(change.apply(served(chat, now)), "change returned null");
-      ZoneOffset offset = changed.lastUpdate().map(OffsetDateTime::getOffset).orElse(ZoneOffset.UTC);
-      result[0] = new Chat(ref, changed.toBuilder().lastUpdate(OffsetDateTime.ofInstant(now, offset)).build(), now);
+      result[0] = applied(due(chat, now), now, change);
       return result[0];
     });
     return served(result[0], clock.instant());
@@ -297,7 +409,7 @@ public final class FakeChatServer implements AutoCloseable {
    * @param faults the faults
    */
   public void enqueue(ChatRef chat, Fault... faults) {
-    Deque<Fault> queue = chatFaults.computeIfAbsent(chat.chatId(), k -> new ConcurrentLinkedDeque<>());
+    Deque<Fault> queue = chatFaults.computeIfAbsent(key(chat.accountId(), chat.chatId()), k -> new ConcurrentLinkedDeque<>());
     for (Fault fault : faults) {
       queue.addLast(Objects.requireNonNull(fault, "fault"));
     }
@@ -358,7 +470,7 @@ public final class FakeChatServer implements AutoCloseable {
       requests.add(new RecordedRequest(exchange.getRequestMethod(), uri.getRawPath(),
           uri.getRawQuery(), exchange.getRequestHeaders(), now));
       String[] parts = parsePath(uri.getRawPath());
-      Fault fault = nextFault(parts == null ? null : parts[2]);
+      Fault fault = nextFault(parts == null ? null : key(parts[0], parts[2]));
       if (fault != null && replacesResponse(fault)) {
         send(exchange, faultResponse(fault, exchange, now), null);
         return;
@@ -375,9 +487,9 @@ public final class FakeChatServer implements AutoCloseable {
     }
   }
 
-  private Fault nextFault(String chatId) {
-    if (chatId != null) {
-      Deque<Fault> queue = chatFaults.get(chatId);
+  private Fault nextFault(String chatKey) {
+    if (chatKey != null) {
+      Deque<Fault> queue = chatFaults.get(chatKey);
       Fault fault = queue == null ? null : queue.pollFirst();
       if (fault != null) {
         return fault;
@@ -437,7 +549,7 @@ public final class FakeChatServer implements AutoCloseable {
       headers.put("WWW-Authenticate", "Bearer realm=\"liveperson\"");
       return new Response(401, headers, r.body());
     }
-    Chat chat = chats.get(key(parts[0], parts[2]));
+    Chat chat = current(key(parts[0], parts[2]), now);
     if (chat == null) {
       return error(exchange, 404, "Chat " + parts[2] + " not found", now);
     }
@@ -548,19 +660,59 @@ public final class FakeChatServer implements AutoCloseable {
     return best;
   }
 
-  private ChatInfo served(Chat chat, Instant now) {
+  /**
+   * The chat as served at {@code now}: a waiting or chatting chat whose time-out has passed since
+   * it was last touched has ended then, like any ended chat: typing unknown, no time-out.
+   */
+  private static ChatInfo served(Chat chat, Instant now) {
     ChatInfo info = chat.info();
     if (info.isActive() && info.chatTimeout().isPresent()) {
-      Duration timeout = info.chatTimeout().get();
-      if (now.isAfter(chat.touched().plus(timeout))) {
-        return info.toBuilder().state(ChatState.ENDED).build();
+      Instant end = chat.touched().plus(info.chatTimeout().get());
+      if (now.isAfter(end)) {
+        ZoneOffset offset = info.lastUpdate().map(OffsetDateTime::getOffset).orElse(ZoneOffset.UTC);
+        return info.toBuilder().state(ChatState.ENDED).agentTyping(TypingStatus.UNKNOWN)
+            .visitorTyping(TypingStatus.UNKNOWN).chatTimeout(null)
+            .lastUpdate(OffsetDateTime.ofInstant(end.truncatedTo(ChronoUnit.MILLIS), offset)).build();
       }
     }
     return info;
   }
 
+  /** {@code change} applied to the chat as served at {@code at}, with lastUpdate moved to {@code at}. */
+  private static Chat applied(Chat chat, Instant at, UnaryOperator<ChatInfo> change) {
+    ChatInfo changed = Objects.requireNonNull(change.apply(served(chat, at)), "change returned null");
+    ZoneOffset offset = changed.lastUpdate().map(OffsetDateTime::getOffset).orElse(ZoneOffset.UTC);
+    return new Chat(chat.ref(), changed.toBuilder().lastUpdate(OffsetDateTime.ofInstant(at, offset)).build(), at,
+        chat.steps());
+  }
+
+  /** The chat with every scripted step due by {@code now} applied, in order. */
+  private static Chat due(Chat chat, Instant now) {
+    Chat result = chat;
+    while (!result.steps().isEmpty() && !result.steps().get(0).at().isAfter(now)) {
+      Step step = result.steps().get(0);
+      Chat rest = new Chat(result.ref(), result.info(), result.touched(),
+          result.steps().subList(1, result.steps().size()));
+      result = applied(rest, step.at(), step.change());
+    }
+    return result;
+  }
+
+  /** The stored chat under {@code key}, brought up to {@code now} by its script; null if none. */
+  private Chat current(String key, Instant now) {
+    Chat chat = chats.get(key);
+    if (chat == null || chat.steps().isEmpty() || chat.steps().get(0).at().isAfter(now)) {
+      return chat;
+    }
+    return chats.computeIfPresent(key, (k, c) -> due(c, now));
+  }
+
   private Chat stored(ChatRef ref) {
-    Chat chat = chats.get(key(ref.accountId(), ref.chatId()));
+    return stored(ref, clock.instant());
+  }
+
+  private Chat stored(ChatRef ref, Instant now) {
+    Chat chat = current(key(ref.accountId(), ref.chatId()), now);
     if (chat == null || !chat.ref().equals(ref)) {
       throw new IllegalArgumentException("no chat " + ref + " on this server");
     }

@@ -93,13 +93,13 @@ class FakeChatServerTest {
         body);
     assertTrue(body.contains("\"@rel\": \"visitor-name\""), body);
     assertTrue(body.contains("\"agentId\": 311098910"), body);
-    assertTrue(body.contains("\"startTime\": \"2018-01-29T08:19:43.976-05:00\""), body);
+    assertTrue(body.contains("\"startTime\": \"2026-11-25T06:58:49.416-05:00\""), body);
   }
 
   @Test
   void servesXmlThatDecodesToTheChatAsAdded() throws Exception {
     ChatInfo added = ChatInfoFixtures.chatting();
-    ChatRef ref = server.addChat(added);
+    ChatRef ref = server.addChatAsIs(added);
     HttpResponse<byte[]> r = get(ref, "application/xml", bearer());
     assertEquals(200, r.statusCode());
     assertEquals("application/xml;charset=UTF-8", r.headers().firstValue("Content-Type").orElseThrow());
@@ -119,7 +119,85 @@ class FakeChatServerTest {
       assertEquals(server.baseUrl().getAuthority(), link.uri().orElseThrow().getAuthority());
     }
     ChatInfo own = ChatInfoFixtures.chattingBuilder().link(new Link("self", "weird href")).build();
-    assertEquals(own, server.chat(server.addChat(own)));
+    assertEquals(own, server.chat(server.addChatAsIs(own)));
+  }
+
+  @Test
+  void addChatServesTheChatAsIfJustUpdated() {
+    ChatInfo served = server.chat(server.addChat(ChatInfoFixtures.chatting()));
+    assertEquals(OffsetDateTime.parse("2026-11-25T07:00:00.000-05:00"), served.lastUpdate().orElseThrow());
+    assertEquals(Duration.between(ChatInfoFixtures.START_TIME, ChatInfoFixtures.LAST_UPDATE),
+        Duration.between(served.startTime().orElseThrow(), served.lastUpdate().orElseThrow()));
+    assertEquals(clock.instant().plusSeconds(40), served.expiresAt().orElseThrow());
+    assertEquals(ChatInfoFixtures.chatting(), served.toBuilder().links(List.of())
+        .startTime(ChatInfoFixtures.START_TIME).lastUpdate(ChatInfoFixtures.LAST_UPDATE).build());
+  }
+
+  @Test
+  void addChatMovesTimesToTheMillisecondOfTheServersClock() {
+    clock.set(Instant.parse("2026-11-25T12:00:00.123456789Z"));
+    ChatInfo noLastUpdate = ChatInfoFixtures.waitingBuilder().lastUpdate(null).build();
+    ChatInfo served = server.chat(server.addChat(noLastUpdate));
+    assertEquals(OffsetDateTime.parse("2026-11-25T07:00:00.123-05:00"), served.startTime().orElseThrow());
+    assertTrue(served.lastUpdate().isEmpty());
+  }
+
+  @Test
+  void addChatAsIsKeepsTheTimesAsGiven() {
+    ChatInfo served = server.chat(server.addChatAsIs(ChatInfoFixtures.chatting()));
+    assertEquals(ChatInfoFixtures.START_TIME, served.startTime().orElseThrow());
+    assertEquals(ChatInfoFixtures.LAST_UPDATE, served.lastUpdate().orElseThrow());
+  }
+
+  @Test
+  void playsAScriptAsTheClockPassesEachStep() {
+    ChatRef ref = server.addChat(ChatInfoFixtures.waiting());
+    ChatScript script = server.script(ref)
+        .after(Duration.ofSeconds(5), info -> info.toBuilder().state(ChatState.CHATTING).agentName("Barber").build())
+        .after(Duration.ofSeconds(3), info -> info.toBuilder().visitorTyping(TypingStatus.TYPING).build())
+        .after(Duration.ofSeconds(10), info -> info.toBuilder().state(ChatState.ENDED).build());
+    assertTrue(script.toString().contains(ref.chatId()), script.toString());
+    clock.advance(Duration.ofMillis(4999));
+    assertEquals(ChatState.WAITING, server.chat(ref).state());
+    clock.advance(Duration.ofMillis(1));
+    ChatInfo chatting = server.chat(ref);
+    assertEquals(ChatState.CHATTING, chatting.state());
+    assertEquals(TypingStatus.NOT_TYPING, chatting.visitorTyping());
+    assertEquals(OffsetDateTime.parse("2026-11-25T07:00:05-05:00"), chatting.lastUpdate().orElseThrow());
+    clock.advance(Duration.ofSeconds(20));
+    ChatInfo ended = server.chat(ref);
+    assertEquals(ChatState.ENDED, ended.state());
+    assertEquals(TypingStatus.TYPING, ended.visitorTyping());
+    assertEquals("Barber", ended.agentName().orElseThrow());
+    assertEquals(OffsetDateTime.parse("2026-11-25T07:00:18-05:00"), ended.lastUpdate().orElseThrow());
+  }
+
+  @Test
+  void servesScriptedStepsOverHttp() throws Exception {
+    ChatRef ref = server.addChat(ChatInfoFixtures.waiting());
+    server.script(ref).after(Duration.ofSeconds(1), info -> info.toBuilder().state(ChatState.CHATTING).build());
+    assertTrue(new String(get(ref, "application/json", bearer()).body(), StandardCharsets.UTF_8)
+        .contains("\"state\": \"waiting\""));
+    clock.advance(Duration.ofSeconds(1));
+    assertTrue(new String(get(ref, "application/json", bearer()).body(), StandardCharsets.UTF_8)
+        .contains("\"state\": \"chatting\""));
+  }
+
+  @Test
+  void aScriptStepSeesTheChatEndedWhenItsTimeoutPassedFirst() {
+    ChatRef ref = server.addChat(ChatInfoFixtures.waiting());
+    ChatInfo[] seen = new ChatInfo[1];
+    server.script(ref).after(Duration.ofSeconds(60), info -> seen[0] = info);
+    clock.advance(Duration.ofSeconds(60));
+    assertEquals(ChatState.ENDED, server.chat(ref).state());
+    assertEquals(ChatState.ENDED, seen[0].state());
+  }
+
+  @Test
+  void refusesAScriptForAnUnknownChatOrANegativeStep() {
+    assertThrows(IllegalArgumentException.class, () -> server.script(ChatRef.of("1", "2", "3")));
+    ChatScript script = server.script(server.addChat(ChatInfoFixtures.waiting()));
+    assertThrows(IllegalArgumentException.class, () -> script.after(Duration.ofSeconds(-1), info -> info));
   }
 
   @Test
@@ -244,6 +322,19 @@ class FakeChatServerTest {
   }
 
   @Test
+  void aChatEndedByItsTimeoutLooksLikeAnyEndedChat() {
+    ChatRef ref = server.addChat(ChatInfoFixtures.chatting());
+    clock.advance(Duration.ofMinutes(5));
+    ChatInfo ended = server.chat(ref);
+    assertEquals(ChatState.ENDED, ended.state());
+    assertEquals(TypingStatus.UNKNOWN, ended.agentTyping());
+    assertEquals(TypingStatus.UNKNOWN, ended.visitorTyping());
+    assertTrue(ended.chatTimeout().isEmpty(), ended.toString());
+    assertTrue(ended.expiresAt().isEmpty(), ended.toString());
+    assertEquals(OffsetDateTime.parse("2026-11-25T07:00:40-05:00"), ended.lastUpdate().orElseThrow());
+  }
+
+  @Test
   void anUpdateRestartsTheTimeout() {
     ChatRef ref = server.addChat(ChatInfoFixtures.waiting());
     clock.advance(Duration.ofSeconds(30));
@@ -262,6 +353,8 @@ class FakeChatServerTest {
         + ref.chatId() + "/info", request.path());
     assertEquals("v=1&NC=true", request.query());
     assertEquals(List.of("Bearer ****"), request.headers().get("authorization"));
+    assertTrue(request.headers().keySet().stream().noneMatch(h -> h.equalsIgnoreCase("content-type")),
+        request.headers().toString());
     assertEquals("application/json", request.header("ACCEPT").orElseThrow());
     assertTrue(request.hasBearerToken());
     assertEquals(clock.instant(), request.time());
@@ -269,6 +362,18 @@ class FakeChatServerTest {
     assertFalse(server.toString().contains(server.token()));
     server.clearRequests();
     assertEquals(List.of(), server.requests());
+  }
+
+  @Test
+  void recordsEveryRequestHeaderContentTypeIncluded() throws Exception {
+    ChatRef ref = server.addChat(ChatInfoFixtures.chatting());
+    http.send(HttpRequest.newBuilder(server.infoUrl(ref)).header("Accept", "application/xml")
+        .header("Content-Type", "application/xml").header("Authorization", bearer())
+        .header("X-Request-Id", "r-1").build(), HttpResponse.BodyHandlers.discarding());
+    RecordedRequest request = server.requests().get(0);
+    assertEquals("application/xml", request.header("Content-Type").orElseThrow());
+    assertEquals("r-1", request.header("x-request-id").orElseThrow());
+    assertEquals(List.of("Bearer ****"), request.headers().get("authorization"));
   }
 
   @Test
@@ -289,6 +394,18 @@ class FakeChatServerTest {
     assertEquals(504, get(b, "application/json", bearer()).statusCode());
     assertEquals(502, get(a, "application/json", bearer()).statusCode());
     assertEquals(200, get(a, "application/json", bearer()).statusCode());
+  }
+
+  @Test
+  void keepsChatFaultsWithTheirAccount() throws Exception {
+    ChatRef ours = server.addChat(ChatRef.of("111", FakeChatServer.DEFAULT_AGENT_SESSION_ID, "H7-shared"),
+        ChatInfoFixtures.chatting());
+    ChatRef theirs = server.addChat(ChatRef.of("222", FakeChatServer.DEFAULT_AGENT_SESSION_ID, "H7-shared"),
+        ChatInfoFixtures.chatting());
+    server.enqueue(ours, Fault.status(503));
+    assertEquals(200, get(theirs, "application/json", bearer()).statusCode());
+    assertEquals(503, get(ours, "application/json", bearer()).statusCode());
+    assertEquals(200, get(ours, "application/json", bearer()).statusCode());
   }
 
   @Test

@@ -330,8 +330,8 @@ public final class WireValues {
       if (hours < 0 || minutes < 0) {
         return null;
       }
-      int total = hours * 3600 + minutes * 60;
-      offset = ZoneOffset.ofTotalSeconds(sign == '-' ? -total : total);
+      // ofHoursMinutes refuses minutes above 59 (and hours above 18), as the JDK's parser does.
+      offset = sign == '-' ? ZoneOffset.ofHoursMinutes(-hours, -minutes) : ZoneOffset.ofHoursMinutes(hours, minutes);
     } else {
       return null;
     }

@@ -56,7 +56,8 @@ class WireValuesTest {
       "2018-13-29T08:19:43.976-05:00", "2018-02-30T08:19:43-05:00", "2018-01-29T25:19:43-05:00",
       "2018-01-29T08:19:43.976+19:00", "2018-01-29T08:19:43.1234567891-05:00", "2018-01-29T08:19:43.-05:00",
       "2018-01-29 08:19:43-05:00", "1.5e12", "99999999999999999999", "2018-01-29T08:19:43.976-05:00x",
-      "\u0662\u0660\u0661\u0668-01-29T08:19:43Z"})
+      "\u0662\u0660\u0661\u0668-01-29T08:19:43Z", "2018-01-29T08:19:43.976+05:99", "2018-01-29T08:19:43.976+05:60",
+      "2018-01-29T08:19:43.976-0560", "2018-01-29T08:19:43-00:60"})
   void refusesWhatIsNotATimeNamingTheField(String wire) {
     ChatInfoException e = assertThrows(ChatInfoException.class, () -> WireValues.parseTime("lastUpdate", wire));
     assertEquals(ChatInfoException.Kind.MALFORMED_RESPONSE, e.kind());

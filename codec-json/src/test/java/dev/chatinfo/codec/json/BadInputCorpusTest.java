@@ -59,6 +59,17 @@ class BadInputCorpusTest {
   }
 
   @TestFactory
+  Stream<DynamicTest> skipsTwoMebibyteStringsOfUnknownFields() {
+    // The codec reads past them: a transport's body limit, not the text limit, refuses such a body.
+    String huge = "x".repeat(TWO_MIB);
+    return Stream.of(
+        dynamicTest("in an unknown field", () -> org.junit.jupiter.api.Assertions.assertEquals(
+            Payloads.minimal().build(), Payloads.decode(Payloads.info("\"skillName\":\"" + huge + "\"")))),
+        dynamicTest("in a skipped object", () -> org.junit.jupiter.api.Assertions.assertEquals(
+            Payloads.minimal().build(), Payloads.decode(Payloads.info("\"survey\":{\"q\":[\"" + huge + "\"]}")))));
+  }
+
+  @TestFactory
   Stream<DynamicTest> refusesTwoMebibyteStrings() {
     String huge = "x".repeat(TWO_MIB);
     return Stream.of(
@@ -66,10 +77,6 @@ class BadInputCorpusTest {
             Payloads.utf8(Payloads.info("\"agentName\":\"" + huge + "\"")))),
         dynamicTest("in a known numeric field", () -> assertRefusedInTime(
             Payloads.utf8(Payloads.info("\"agentId\":\"" + huge + "\"")))),
-        dynamicTest("in an unknown field", () -> assertRefusedInTime(
-            Payloads.utf8(Payloads.info("\"skillName\":\"" + huge + "\"")))),
-        dynamicTest("in a skipped object", () -> assertRefusedInTime(
-            Payloads.utf8(Payloads.info("\"survey\":{\"q\":[\"" + huge + "\"]}")))),
         dynamicTest("as a field name", () -> assertRefusedInTime(
             Payloads.utf8(Payloads.info("\"" + huge + "\":1")))),
         dynamicTest("as a number", () -> assertRefusedInTime(

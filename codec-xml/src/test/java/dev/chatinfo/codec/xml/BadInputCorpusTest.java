@@ -102,9 +102,10 @@ class BadInputCorpusTest {
   }
 
   @Test
-  void refusesATwoMebibyteTextInAnUnknownElement() {
-    assertRefusedWithinASecond(Payloads.info("<notes><note>" + "é".repeat(MIB) + "</note></notes>")
-        .getBytes(StandardCharsets.UTF_8));
+  void skipsATwoMebibyteTextInAnUnknownElement() {
+    // A tolerant reader: a transport's body limit, not the text limit, refuses such a body.
+    org.junit.jupiter.api.Assertions.assertEquals(Payloads.MINIMAL, Payloads.decode(
+        Payloads.info("<notes><note>" + "é".repeat(MIB) + "</note></notes>").getBytes(StandardCharsets.UTF_8)));
   }
 
   @Test

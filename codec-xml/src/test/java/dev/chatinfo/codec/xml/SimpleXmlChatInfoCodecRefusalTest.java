@@ -1,10 +1,21 @@
 package dev.chatinfo.codec.xml;
 
+import static dev.chatinfo.codec.xml.Payloads.decode;
 import static dev.chatinfo.codec.xml.Payloads.info;
 import static dev.chatinfo.codec.xml.Payloads.refusal;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.chatinfo.api.ChatInfo;
+import dev.chatinfo.api.ChatInfoException;
+import dev.chatinfo.api.ChatState;
 import dev.chatinfo.api.codec.WireValues;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -162,15 +173,60 @@ class SimpleXmlChatInfoCodecRefusalTest {
   }
 
   @Test
-  void refusesTextsLongerThanTheLimitKnownOrNot() {
+  void refusesKnownFieldsLongerThanTheLimitNamingWhereTheTextStarts() {
     String tooLong = "x".repeat(WireValues.MAX_TEXT_LENGTH + 1);
-    assertMentions(refusal(info("<agentName>" + tooLong + "</agentName>")), "/info/agentName",
-        "longer than 65536");
-    assertMentions(refusal(info("<skillName>" + tooLong + "</skillName>")), "/info/skillName");
-    assertMentions(refusal(info("<x><y>" + tooLong + "</y></x>")), "/info/x/y");
+    String xml = info("<agentName>" + tooLong + "</agentName>");
+    int column = xml.indexOf("<agentName>") + "<agentName>".length() + 1;
+    assertMentions(refusal(xml), "/info/agentName", "starting at line 1, column " + column, "longer than 65536");
+    assertMentions(refusal(info("<link><href>" + tooLong + "</href><rel>self</rel></link>")), "/info/link/href");
     assertMentions(refusal(info("<link href=\"" + tooLong + "\" rel=\"self\"/>")),
         "attribute href of /info/link");
     assertNamesPosition(refusal(info("<" + tooLong + ">1</" + tooLong + ">")));
+  }
+
+  @Test
+  void skipsUnknownFieldsWhateverTheLengthOfTheirText() {
+    String huge = "x".repeat(800 * 1024);
+    ChatInfo expected = ChatInfo.builder().state(ChatState.CHATTING).chatSessionKey("K1")
+        .attribute("skillName", "Sales").attribute("language", "en-US").build();
+    assertEquals(expected, decode(info("<skillName>Sales</skillName><blob>" + huge + "</blob><language>en-US</language>")));
+    assertEquals(expected, decode(info("<skillName>Sales</skillName><x a=\"" + huge + "\"><y>" + huge
+        + "</y></x><language>en-US</language>")));
+    assertEquals(expected, decode("<chat><events>" + huge + "</events>"
+        + info("<skillName>Sales</skillName><language>en-US</language>") + "</chat>"));
+    assertEquals(ChatInfo.builder().state(ChatState.CHATTING).chatSessionKey("K1").build(),
+        decode(info("<note>" + "y".repeat(WireValues.MAX_TEXT_LENGTH + 1) + "</note>")));
+  }
+
+  @Test
+  void anInterruptWhileReadingIsCancelledNotMalformed() {
+    byte[] xml = info("<skillName>Sales</skillName>").getBytes(StandardCharsets.UTF_8);
+    InputStream interrupted = new ByteArrayInputStream(xml) {
+      int reads;
+
+      @Override
+      public synchronized int read(byte[] b, int off, int len) {
+        if (++reads > 1) {
+          throw new UncheckedIOException(new InterruptedIOException("interrupted"));
+        }
+        return super.read(b, off, Math.min(len, 20));
+      }
+    };
+    ChatInfoException e = assertThrows(ChatInfoException.class, () -> Payloads.CODEC.decode(interrupted));
+    assertEquals(ChatInfoException.Kind.CANCELLED, e.kind(), e.getMessage());
+    InputStream interruptedDirectly = new InputStream() {
+      @Override
+      public int read() throws IOException {
+        throw new InterruptedIOException("interrupted");
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        throw new InterruptedIOException("interrupted");
+      }
+    };
+    ChatInfoException e2 = assertThrows(ChatInfoException.class, () -> Payloads.CODEC.decode(interruptedDirectly));
+    assertEquals(ChatInfoException.Kind.CANCELLED, e2.kind(), e2.getMessage());
   }
 
   @Test

@@ -22,7 +22,14 @@ import java.nio.ByteOrder;
  * in one tight loop: most of a body is such runs); for an invalid one it may stop early or
  * late, and Moshi refuses the text anyway. A string of more than six bytes per allowed character
  * (the length of a JSON unicode escape: backslash, u, four hex digits) is certainly too long, so it is refused as soon
- * as it gets there; the exact character count is checked by the reader once the string is read.
+ * as it gets there, naming the byte where it starts; the exact character count is checked by the
+ * reader once the string is read.
+ *
+ * <p>While the reader skips a value it does not know ({@link #tolerateLongValues}), long strings
+ * and literals pass: the reader skips them without keeping them, so the body's own limit, not the
+ * text limit, decides how long they may be. The reader turns this on only after it has read the
+ * member's name, and Moshi reads at most a few segments ahead, far less than the limit: a long
+ * value of a known field is never read while tolerated.
  *
  * <p>Not thread-safe: one per decode. Never closes the stream it wraps.
  */
@@ -54,6 +61,10 @@ public final class GuardedBodyInput extends InputStream {
   private int lexical = OUTSIDE;
   /** Bytes of the current string, or of the current literal outside strings. */
   private long run;
+  /** Offset of the current string's opening quote, or of the current literal's first byte. */
+  private long runStart;
+  /** Whether long strings and literals pass (the reader is skipping an unknown value). */
+  private boolean tolerant;
   /** Continuation bytes still expected by the current UTF-8 sequence. */
   private int pending;
   /** The first byte of the current UTF-8 sequence, for the message. */
@@ -80,6 +91,19 @@ public final class GuardedBodyInput extends InputStream {
    */
   public long bytesRead() {
     return offset;
+  }
+
+  /**
+   * Lets long strings and literals pass (or not) from now on: the reader is skipping a value it
+   * does not know.
+   *
+   * @param tolerate whether to let them pass
+   * @return whether they passed before, to restore when the skip ends
+   */
+  public boolean tolerateLongValues(boolean tolerate) {
+    boolean was = tolerant;
+    tolerant = tolerate;
+    return was;
   }
 
   @Override
@@ -154,8 +178,8 @@ public final class GuardedBodyInput extends InputStream {
           j++;
         }
         long longer = run + (j - i);
-        if (longer > MAX_STRING_BYTES) {
-          throw tooLong(base + i + (MAX_STRING_BYTES - run), "a string");
+        if (longer > MAX_STRING_BYTES && !tolerant) {
+          throw tooLong(runStart, "a string");
         }
         run = longer;
         i = j - 1;
@@ -209,23 +233,29 @@ public final class GuardedBodyInput extends InputStream {
           if (c == '\\') {
             lexical = AFTER_BACKSLASH;
           }
-          if (++run > MAX_STRING_BYTES) {
-            throw tooLong(base + i, "a string");
+          if (++run > MAX_STRING_BYTES && !tolerant) {
+            throw tooLong(runStart, "a string");
           }
         }
       } else if (lexical == AFTER_BACKSLASH) {
         lexical = IN_STRING;
-        if (++run > MAX_STRING_BYTES) {
-          throw tooLong(base + i, "a string");
+        if (++run > MAX_STRING_BYTES && !tolerant) {
+          throw tooLong(runStart, "a string");
         }
       } else if (c == '"') {
         lexical = IN_STRING;
         run = 0;
+        runStart = base + i;
       } else if (c == '{' || c == '}' || c == '[' || c == ']' || c == ':' || c == ','
           || c == ' ' || c == '\n' || c == '\r' || c == '\t') {
         run = 0;
-      } else if (++run > MAX_LITERAL_BYTES) {
-        throw tooLong(base + i, "a literal");
+      } else {
+        if (run == 0) {
+          runStart = base + i;
+        }
+        if (++run > MAX_LITERAL_BYTES && !tolerant) {
+          throw tooLong(runStart, "a literal");
+        }
       }
     }
     this.offset = base + end;
@@ -269,7 +299,7 @@ public final class GuardedBodyInput extends InputStream {
 
   private static BodyRejectedException tooLong(long at, String what) {
     return new BodyRejectedException(at, what + " longer than " + WireValues.MAX_TEXT_LENGTH
-        + " characters at byte " + at);
+        + " characters, starting at byte " + at);
   }
 
   private static int sequenceLength(int lead) {

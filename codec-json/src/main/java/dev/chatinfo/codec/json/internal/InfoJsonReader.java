@@ -13,8 +13,11 @@ import dev.chatinfo.api.codec.WireValues;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import okio.Buffer;
 import okio.BufferedSource;
 import okio.Okio;
 
@@ -25,14 +28,21 @@ import okio.Okio;
  * Known field names are matched with one {@link Options} (no {@code String} made for them), as
  * are the usual states, typing values and link relationships; numbers, times and the time-out
  * are read as text and parsed by {@link WireValues}. Every other scalar of {@code info} becomes
- * an attribute; objects and arrays are skipped here, not by Moshi, so that their depth and the
- * length of their strings are checked too.
+ * an attribute; objects and arrays are skipped here, not by Moshi, so that their depth is checked
+ * too.
+ *
+ * <p>A tolerant reader: a value it does not know never fails the decode for its length. Such a
+ * value is skipped without being kept (Moshi skips strings in place), and an attribute too long
+ * to keep is dropped with one DEBUG line that names the field, never the value: the body's limit,
+ * not the text limit, decides how long an unknown value may be. Known fields keep their limits.
  *
  * <p>Every failure, whatever its source (Moshi, Okio, the body's stream, the model's builder),
  * leaves as a {@link ChatInfoException} of kind {@code MALFORMED_RESPONSE} whose message names the
  * field or the JSON path and byte offset. One instance per decode; not thread-safe.
  */
 public final class InfoJsonReader {
+
+  private static final System.Logger LOG = System.getLogger(InfoJsonReader.class.getName());
 
   private static final Options ROOT_MEMBERS = Options.of("info", "chat");
   private static final Options CHAT_MEMBERS = Options.of("info");
@@ -108,17 +118,35 @@ public final class InfoJsonReader {
       return info.readDocument();
     } catch (BodyRejectedException e) {
       throw malformed("malformed JSON body: " + e.getMessage(), e);
+    } catch (InterruptedIOException e) {
+      throw interrupted(e, info.position());
     } catch (JsonEncodingException | JsonDataException e) {
       throw malformed("malformed JSON " + info.position() + ": " + moshiProblem(e), e);
     } catch (EOFException e) {
       throw malformed("malformed JSON " + info.position() + ": the body ends early", e);
     } catch (IOException e) {
+      if (Thread.currentThread().isInterrupted()) {
+        throw interrupted(e, info.position());
+      }
       throw malformed("could not read the body " + info.position() + ": "
           + WireValues.excerpt(String.valueOf(e.getMessage())), e);
     } finally {
       // Gives Okio's segments back to its pool; the body itself stays open.
       source.getBuffer().clear();
     }
+  }
+
+  /**
+   * An interrupt while the body was read: the caller gave up (CANCELLED), or, for a socket's
+   * read time-out, the body was too slow (TIMEOUT); the body was not malformed either way.
+   */
+  private static ChatInfoException interrupted(IOException e, String position) {
+    if (e instanceof SocketTimeoutException) {
+      return new ChatInfoException(ChatInfoException.Kind.TIMEOUT,
+          "reading the body timed out " + position, e);
+    }
+    return new ChatInfoException(ChatInfoException.Kind.CANCELLED,
+        "reading the body was interrupted " + position, e);
   }
 
   private ChatInfo readDocument() throws IOException {
@@ -467,20 +495,30 @@ public final class InfoJsonReader {
     return index < 0 ? info + ".link" : info + ".link[" + index + "]";
   }
 
-  /** An unknown member of info: a scalar becomes an attribute, the rest is skipped. */
+  /**
+   * An unknown member of info: a scalar becomes an attribute (unless too long to keep), the rest
+   * is skipped.
+   */
   private void readUnknownMember(int depth) throws IOException {
     String name = checkLength(reader.nextName());
-    Token token = reader.peek();
+    boolean was = input.tolerateLongValues(true);
     String value;
-    if (token == Token.STRING || token == Token.NUMBER) {
-      value = checkLength(reader.nextString());
-    } else if (token == Token.BOOLEAN) {
-      value = reader.nextBoolean() ? "true" : "false";
-    } else {
-      skipValue(depth);
-      return;
+    try {
+      Token token = reader.peek();
+      if (token == Token.STRING) {
+        value = unknownString(name);
+      } else if (token == Token.NUMBER) {
+        value = kept(name, reader.nextString());
+      } else if (token == Token.BOOLEAN) {
+        value = reader.nextBoolean() ? "true" : "false";
+      } else {
+        skipValue(depth);
+        return;
+      }
+    } finally {
+      input.tolerateLongValues(was);
     }
-    if (ChatInfo.Builder.isAttributeName(name)) {
+    if (value != null && ChatInfo.Builder.isAttributeName(name)) {
       try {
         builder.attribute(name, value);
       } catch (IllegalArgumentException e) {
@@ -489,10 +527,71 @@ public final class InfoJsonReader {
     }
   }
 
-  /** A member to ignore: its name and value are still checked for length and depth. */
+  /**
+   * The string value of an unknown member, or null when it is too long to keep. A string that is
+   * already buffered whole, without escapes (the usual attribute), is read as is; any other is
+   * read as raw JSON up to the longest a kept string can take, and beyond that drained unkept.
+   */
+  private String unknownString(String name) throws IOException {
+    // After peek(), Moshi has consumed the opening quote: the string's bytes come next.
+    if (isBufferedWhole()) {
+      return kept(name, reader.nextString());
+    }
+    try (BufferedSource raw = reader.nextSource()) {
+      Buffer value = new Buffer();
+      long most = GuardedBodyInput.MAX_STRING_BYTES + 2;
+      while (value.size() <= most && raw.read(value, 8192) != -1) {
+        // reads the raw string, quotes and escapes included
+      }
+      if (value.size() > most) {
+        value.clear();
+        while (raw.read(value, 8192) != -1) {
+          value.clear();
+        }
+        return kept(name, null);
+      }
+      return kept(name, JsonReader.of(value).nextString());
+    }
+  }
+
+  /**
+   * Whether the peeked string or name (whose opening quote Moshi has consumed) is in Okio's
+   * buffer whole, without escapes: then reading it costs no more than skipping it.
+   */
+  private boolean isBufferedWhole() {
+    Buffer buffered = source.getBuffer();
+    long end = buffered.indexOf((byte) '"');
+    return end >= 0 && buffered.indexOf((byte) '\\', 0, end) < 0;
+  }
+
+  /** The value of an unknown member if short enough to keep as an attribute, else null. */
+  private String kept(String name, String value) {
+    if (value != null && value.length() <= WireValues.MAX_TEXT_LENGTH) {
+      return value;
+    }
+    LOG.log(System.Logger.Level.DEBUG, () -> "chat info JSON: dropped the unknown field "
+        + WireValues.excerpt(name) + " at " + path() + ": its value is longer than "
+        + WireValues.MAX_TEXT_LENGTH + " characters");
+    return null;
+  }
+
+  /**
+   * A member to ignore, after {@code selectName} found no match (Moshi then holds its name
+   * already): its value is skipped without being kept, whatever its length; its depth is still
+   * checked.
+   */
   private void skipMember(int depth) throws IOException {
-    checkLength(reader.nextName());
-    skipValue(depth);
+    reader.nextName();
+    skipTolerated(depth);
+  }
+
+  private void skipTolerated(int depth) throws IOException {
+    boolean was = input.tolerateLongValues(true);
+    try {
+      skipValue(depth);
+    } finally {
+      input.tolerateLongValues(was);
+    }
   }
 
   private void skipValue(int depth) throws IOException {
@@ -502,7 +601,12 @@ public final class InfoJsonReader {
         checkDepth(depth);
         reader.beginObject();
         while (reader.hasNext()) {
-          skipMember(depth + 1);
+          if (isBufferedWhole()) {
+            reader.nextName(); // short: read, so that the path in a message names it
+          } else {
+            reader.skipName();
+          }
+          skipValue(depth + 1);
         }
         reader.endObject();
         break;
@@ -516,7 +620,7 @@ public final class InfoJsonReader {
         break;
       case STRING:
       case NUMBER:
-        checkLength(reader.nextString());
+        reader.skipValue();
         break;
       case BOOLEAN:
         reader.nextBoolean();

@@ -124,7 +124,8 @@ final class CursorEvents implements EventReader {
       throw new IllegalStateException("the characters of a text node were asked for after the"
           + " reader moved on");
     }
-    return cursor.getText();
+    // An unknown field's text beyond the limit is not kept: its reader drops it anyway.
+    return cursor.isTextBeyondLimit() ? "" : cursor.getText();
   }
 
   /** What every node answers unless it says otherwise. */

@@ -1,5 +1,6 @@
 package dev.chatinfo.codec.xml.internal;
 
+import dev.chatinfo.api.ChatInfo;
 import dev.chatinfo.api.codec.WireValues;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -13,10 +14,15 @@ import javax.xml.stream.util.StreamReaderDelegate;
  *       reference other than the five predefined ones and character references (which the parser
  *       replaces itself): no entity is ever resolved;</li>
  *   <li>nesting deeper than {@link WireValues#MAX_DEPTH} elements, the root counting as 1;</li>
- *   <li>a text (the characters between two tags, comments aside) or an attribute value longer than
- *       {@link WireValues#MAX_TEXT_LENGTH} characters. Names are bounded by the parser itself
- *       ({@code jdk.xml.maxXMLNameLimit}, set by {@link GuardedInputFactory}).</li>
+ *   <li>the text of a known field (a field of {@code <info>}, or {@code href}/{@code rel} of one of
+ *       its links) or an attribute value of a link longer than
+ *       {@link WireValues#MAX_TEXT_LENGTH} characters, naming where the text starts. Names are
+ *       bounded by the parser itself ({@code jdk.xml.maxXMLNameLimit}, set by
+ *       {@link GuardedInputFactory}).</li>
  * </ul>
+ * The text of any other element passes whatever its length: a tolerant reader never fails on a
+ * field it does not know, and the body's limit decides. Such text is never kept whole:
+ * {@link #isTextBeyondLimit()} tells the reader of events to stop handing it over.
  * Each refusal is a {@link RefusedXmlException} naming the line and column. Every way to move the
  * cursor ({@link #next()}, {@link #nextTag()}, {@link #getElementText()}) goes through the checks.
  *
@@ -27,6 +33,10 @@ final class GuardedStreamReader extends StreamReaderDelegate {
   private final String[] path = new String[WireValues.MAX_DEPTH];
   private int depth;
   private long textRun;
+  /** Whether the text of the current element is a known field's, and so limited. */
+  private boolean limited;
+  /** Where the current element's content starts, for a message. */
+  private String contentStart = "";
 
   /**
    * Guards a cursor that has not moved yet.
@@ -69,14 +79,15 @@ final class GuardedStreamReader extends StreamReaderDelegate {
       case XMLStreamConstants.END_ELEMENT:
         depth--;
         textRun = 0;
+        limited = false;
         break;
       case XMLStreamConstants.CHARACTERS:
       case XMLStreamConstants.CDATA:
       case XMLStreamConstants.SPACE:
         textRun += getTextLength();
-        if (textRun > WireValues.MAX_TEXT_LENGTH) {
-          throw refused("text of " + MalformedXml.path(path, depth), "longer than "
-              + WireValues.MAX_TEXT_LENGTH + " characters, refused");
+        if (textRun > WireValues.MAX_TEXT_LENGTH && limited) {
+          throw new RefusedXmlException("text of " + MalformedXml.path(path, depth) + " starting at "
+              + contentStart + ": longer than " + WireValues.MAX_TEXT_LENGTH + " characters, refused");
         }
         break;
       case XMLStreamConstants.DTD:
@@ -99,8 +110,16 @@ final class GuardedStreamReader extends StreamReaderDelegate {
           + MalformedXml.name(getLocalName()), "nesting deeper than " + WireValues.MAX_DEPTH
           + " elements refused");
     }
-    path[depth++] = getLocalName();
+    String name = getLocalName();
+    path[depth++] = name;
     textRun = 0;
+    limited = (depth >= 2 && isInfo(depth - 1) && ChatInfo.FIELD_NAMES.contains(name))
+        || (depth >= 3 && isInfo(depth - 2) && path[depth - 2].equals("link")
+            && (name.equals("href") || name.equals("rel")));
+    contentStart = limited ? MalformedXml.at(getLocation()) : "";
+    if (!(depth >= 2 && isInfo(depth - 1) && name.equals("link"))) {
+      return; // only a link's attributes are read
+    }
     for (int i = 0, n = getAttributeCount(); i < n; i++) {
       if (getAttributeValue(i).length() > WireValues.MAX_TEXT_LENGTH) {
         throw refused("attribute " + MalformedXml.name(getAttributeLocalName(i)) + " of "
@@ -108,6 +127,22 @@ final class GuardedStreamReader extends StreamReaderDelegate {
             + WireValues.MAX_TEXT_LENGTH + " characters refused");
       }
     }
+  }
+
+  /** Whether the element at {@code level} (1 for the root) is the info section. */
+  private boolean isInfo(int level) {
+    return path[level - 1].equals("info") && (level == 1 || (level == 2 && path[0].equals("chat")));
+  }
+
+  /**
+   * Whether the text of the current element was already longer than
+   * {@link WireValues#MAX_TEXT_LENGTH} characters before the current text event: an unknown
+   * field's, since a known one's is refused. Its reader then keeps no more of it.
+   *
+   * @return whether the text is beyond the limit
+   */
+  boolean isTextBeyondLimit() {
+    return textRun - getTextLength() > WireValues.MAX_TEXT_LENGTH;
   }
 
   /** As {@link XMLStreamReader#nextTag()} specifies, through the checks of {@link #next()}. */

@@ -41,6 +41,8 @@ final class InfoSectionReader {
   private static final int LINK = 13;
   private static final int UNKNOWN = -1;
 
+  private static final System.Logger LOG = System.getLogger(InfoSectionReader.class.getName());
+
   /**
    * Reads a whole body from its root element, to the end of the root.
    *
@@ -208,6 +210,12 @@ final class InfoSectionReader {
     InputNode inner = element.getNext();
     if (inner != null) {
       element.skip();
+      return;
+    }
+    if (value != null && value.length() > WireValues.MAX_TEXT_LENGTH) {
+      LOG.log(System.Logger.Level.DEBUG, () -> "chat info XML: dropped the unknown field <"
+          + MalformedXml.name(name) + "> at " + MalformedXml.at(element) + ": its text is longer than "
+          + WireValues.MAX_TEXT_LENGTH + " characters");
       return;
     }
     if (ChatInfo.Builder.isAttributeName(name)) {

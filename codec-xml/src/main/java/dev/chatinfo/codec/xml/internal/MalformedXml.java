@@ -23,7 +23,8 @@ public final class MalformedXml {
   private MalformedXml() {}
 
   /**
-   * Turns any failure of a decode into the codec's failure: kept if it already is one, otherwise
+   * Turns any failure of a decode into the codec's failure: kept if it already is one; CANCELLED
+   * for an interrupt while the body was read (TIMEOUT for a socket's read time-out); otherwise
    * a message with the position and what the parser said, and the failure as the cause.
    *
    * @param failure what the parser, the guard or Simple XML threw
@@ -33,6 +34,14 @@ public final class MalformedXml {
     for (Throwable t = failure; t != null; t = next(t)) {
       if (t instanceof ChatInfoException) {
         return (ChatInfoException) t;
+      }
+      if (t instanceof java.net.SocketTimeoutException) {
+        return new ChatInfoException(Kind.TIMEOUT, "reading the body timed out", failure);
+      }
+      if (t instanceof java.io.InterruptedIOException || t instanceof java.nio.channels.ClosedByInterruptException
+          || (t instanceof java.io.IOException && Thread.currentThread().isInterrupted())) {
+        // The caller gave up: the body was not malformed.
+        return new ChatInfoException(Kind.CANCELLED, "reading the body was interrupted", failure);
       }
       if (t instanceof InvalidEncodingException || t instanceof RefusedXmlException) {
         return malformed(t.getMessage(), failure);
