@@ -5,13 +5,15 @@ import dev.chatinfo.api.ChatInfoSource;
 import dev.chatinfo.codec.json.MoshiChatInfoCodec;
 import dev.chatinfo.testkit.contract.ChatInfoSourceContract;
 import java.net.URI;
+import java.time.Duration;
 
 /** The testkit's source contract, kept over JSON. */
 class RetrofitSourceJsonContractTest extends ChatInfoSourceContract {
 
   @Override
-  protected ChatInfoSource createSource(URI baseUrl, BearerTokenProvider tokens) {
-    return RetrofitChatInfoSource.builder().baseUrl(baseUrl).bearerToken(tokens).codec(new MoshiChatInfoCodec()).build();
+  protected ChatInfoSource createSource(URI baseUrl, BearerTokenProvider tokens, Duration callTimeout) {
+    return RetrofitChatInfoSource.builder().baseUrl(baseUrl).bearerToken(tokens).callTimeout(callTimeout)
+        .codec(new MoshiChatInfoCodec()).build();
   }
 
   @Override
