@@ -16,7 +16,6 @@ import dev.chatinfo.testkit.Fault;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -154,7 +153,7 @@ abstract class LifecycleCases extends SecrecyAndMessageCases {
   /** A future completed exceptionally by someone else hangs up its HTTP connection promptly. */
   @Test
   public void aFutureCompletedFromOutsideClosesItsConnection() {
-    assertCompletingFromOutsideHangsUp(future -> future.completeExceptionally(new CancellationException("enough")));
+    assertCompletingFromOutsideHangsUp(future -> future.completeExceptionally(new IllegalStateException("the caller gave up")));
   }
 
   private void assertCompletingFromOutsideHangsUp(Consumer<CompletableFuture<ChatInfo>> complete) {

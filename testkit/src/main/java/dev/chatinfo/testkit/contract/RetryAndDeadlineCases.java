@@ -112,10 +112,10 @@ abstract class RetryAndDeadlineCases extends TransportFailureCases {
   public void aRetryAfterBeyondTheCapIsTheCap() {
     ChatRef ref = chattingChat();
     try (UncaughtExceptions uncaught = UncaughtExceptions.record()) {
-      server.enqueue(Fault.retryAfter(503, "2147483648"));
+      server.failEveryRequest(Fault.retryAfter(503, "2147483648"));
       assertThatThrownBy(() -> source().fetch(ref)).hasKind(Kind.SERVER_ERROR).hasHttpStatus(503).hasAttempts(1)
           .hasRetryAfter(RETRY_AFTER_CAP);
-      server.enqueue(Fault.retryAfter(429, "99999999999999999999"));
+      server.failEveryRequest(Fault.retryAfter(429, "99999999999999999999"));
       assertThatThrownBy(() -> source().fetch(ref)).hasKind(Kind.RATE_LIMITED).hasHttpStatus(429).hasAttempts(1)
           .hasRetryAfter(RETRY_AFTER_CAP);
       assertEquals(List.of(), uncaught.seen(), "exceptions thrown on threads");

@@ -102,18 +102,21 @@ abstract class SecrecyAndMessageCases extends RetryAndDeadlineCases {
   }
 
   /**
-   * A 320-character token echoed near the start of an error body: masked in the whole body before
-   * the excerpt is cut, so not even its first characters show.
+   * A 320-character token echoed in an error body after padding of any length (so that any
+   * excerpt or read window cuts through it somewhere): masked in the whole text before it is cut,
+   * so not even its first characters show.
    */
   @Test
   public void aLongTokenIsMaskedBeforeTheExcerptIsCut() {
     ChatRef ref = chattingChat();
     String token = randomToken(320);
-    server.enqueue(Fault.response(400, Map.of("Content-Type", "text/plain"),
-        utf8("the token " + token + " is not valid")));
-    ChatInfoException failure = assertThatThrownBy(() -> source(BearerTokenProvider.of(token)).fetch(ref))
-        .hasKind(Kind.CLIENT_ERROR).actual();
-    assertShowsNoToken(List.of(token), failure);
+    ChatInfoSource source = source(BearerTokenProvider.of(token));
+    for (int padding : new int[] {0, 150, 1000, 1700, 4000, 8100}) {
+      server.enqueue(Fault.response(400, Map.of("Content-Type", "text/plain"),
+          utf8(" \n".repeat(padding / 2) + "the token " + token + " is not valid")));
+      ChatInfoException failure = assertThatThrownBy(() -> source.fetch(ref)).hasKind(Kind.CLIENT_ERROR).actual();
+      assertShowsNoToken(List.of(token), failure);
+    }
   }
 
   /** A 200 body with the token as the value of a numeric field: the MALFORMED_RESPONSE message hides it. */
@@ -127,16 +130,18 @@ abstract class SecrecyAndMessageCases extends RetryAndDeadlineCases {
     assertShowsNoToken(List.of(server.token()), failure);
   }
 
-  /** The token echoed in the status line's reason phrase does not show. */
+  /** The token echoed in a status line, well-formed (in the reason phrase) or not, does not show. */
   @Test
   public void aTokenEchoedInTheStatusLineIsNotShown() {
     String token = randomToken(40);
-    LoopbackServer echo = closeAfterTest(LoopbackServer.answering(head -> "HTTP/1.1 400 Token "
-        + LoopbackServer.header(head, "Authorization").replaceFirst("(?i)^bearer ", "") + " refused\r\n"
-        + "Content-Length: 0\r\n\r\n"));
-    ChatInfoException failure = assertThatThrownBy(() -> sourceAt(echo.baseUrl(), BearerTokenProvider.of(token),
-        DEFAULT_CALL_TIMEOUT).fetch(unknownChat())).hasKind(Kind.CLIENT_ERROR).hasHttpStatus(400).actual();
-    assertShowsNoToken(List.of(token), failure);
+    for (String status : List.of("400 Token %s refused", "4OO Token %s refused")) {
+      LoopbackServer echo = closeAfterTest(LoopbackServer.answering(head -> "HTTP/1.1 " + status.formatted(
+          LoopbackServer.header(head, "Authorization").replaceFirst("(?i)^bearer ", "")) + "\r\n"
+          + "Content-Length: 0\r\n\r\n"));
+      ChatInfoException failure = assertThatThrownBy(() -> sourceAt(echo.baseUrl(), BearerTokenProvider.of(token),
+          DEFAULT_CALL_TIMEOUT).fetch(unknownChat())).actual();
+      assertShowsNoToken(List.of(token), failure);
+    }
   }
 
   /** The token echoed in a {@code Content-Type} (UNSUPPORTED_MEDIA_TYPE names the type) does not show. */
@@ -151,8 +156,9 @@ abstract class SecrecyAndMessageCases extends RetryAndDeadlineCases {
   }
 
   /**
-   * Every message is one line: an error body of several lines, a reason phrase with a CR, a status
-   * line of garbage over two lines, a field value with a line break.
+   * Every message is one line: an error body of several lines, a field value with line breaks,
+   * status lines (good and bad) and a {@code Content-Type} with a bare CR, a status line of garbage
+   * followed by more garbage.
    */
   @Test
   public void everyMessageIsOneLine() {
@@ -165,15 +171,14 @@ abstract class SecrecyAndMessageCases extends RetryAndDeadlineCases {
     server.enqueue(Fault.body(type, bodyWithAgentId(type, "12\n34\r\n56")));
     assertOneLine(assertThatThrownBy(() -> source().fetch(ref)).hasKind(Kind.MALFORMED_RESPONSE).actual());
 
-    LoopbackServer carriageReturn = closeAfterTest(LoopbackServer.answering(head ->
-        "HTTP/1.1 500 Internal\rServer Error\r\nContent-Length: 0\r\n\r\n"));
-    assertOneLine(assertThatThrownBy(() -> sourceAt(carriageReturn.baseUrl(),
-        BearerTokenProvider.of("t0ken-of-the-contract"), DEFAULT_CALL_TIMEOUT).fetch(ref)).actual());
-
-    LoopbackServer garbage = closeAfterTest(LoopbackServer.answering(head ->
-        "NOT HTTP AT ALL\r\nREALLY NOT\r\nConnection: close\r\n\r\n"));
-    assertOneLine(assertThatThrownBy(() -> sourceAt(garbage.baseUrl(),
-        BearerTokenProvider.of("t0ken-of-the-contract"), DEFAULT_CALL_TIMEOUT).fetch(ref)).actual());
+    for (String answer : List.of("HTTP/1.1 500 Internal\rServer Error\r\nContent-Length: 0\r\n\r\n",
+        "HTTP/1.1 5OO Internal\rServer Error\r\nContent-Length: 0\r\n\r\n",
+        "HTTP/1.1 200 OK\r\nContent-Type: text/html\rX-Next: line\r\nContent-Length: 2\r\n\r\nhi",
+        "NOT HTTP AT ALL\r\nREALLY NOT\r\nConnection: close\r\n\r\n")) {
+      LoopbackServer raw = closeAfterTest(LoopbackServer.answering(head -> answer));
+      assertOneLine(assertThatThrownBy(() -> sourceAt(raw.baseUrl(),
+          BearerTokenProvider.of("t0ken-of-the-contract"), DEFAULT_CALL_TIMEOUT).fetch(ref)).actual());
+    }
   }
 
   /** A random token of letters and digits. */

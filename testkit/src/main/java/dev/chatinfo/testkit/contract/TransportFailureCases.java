@@ -18,7 +18,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -140,11 +139,13 @@ abstract class TransportFailureCases extends StatusCases {
     ChatRef ref = chattingChat();
     ChatInfoSource source = source();
     String type = askedMediaType(source, ref);
-    byte[] start = (type.endsWith("json") ? "{" : "<info>").getBytes(StandardCharsets.US_ASCII);
-    byte[] big = new byte[2 << 20];
-    Arrays.fill(big, (byte) ' ');
-    System.arraycopy(start, 0, big, 0, start.length);
-    server.enqueue(Fault.response(200, Map.of("Content-Type", type), big));
+    ByteArrayOutputStream big = new ByteArrayOutputStream();
+    big.writeBytes(openingOf(type));
+    byte[] filler = fillerOf(type);
+    while (big.size() < 2 << 20) {
+      big.writeBytes(filler);
+    }
+    server.enqueue(Fault.response(200, Map.of("Content-Type", type), big.toByteArray()));
     assertThatThrownBy(() -> source.fetch(ref)).hasKind(Kind.RESPONSE_TOO_LARGE).hasAttempts(1).isNotRetryable();
   }
 
@@ -163,24 +164,41 @@ abstract class TransportFailureCases extends StatusCases {
     ChatRef ref = chattingChat();
     ChatInfoSource source = source();
     String type = askedMediaType(source, ref);
-    byte[] bomb = gzippedWhitespace(type.endsWith("json") ? "{" : "<info>", 128L << 20);
+    byte[] bomb = gzipped(type, 128L << 20);
     server.enqueue(Fault.response(200, Map.of("Content-Type", type, "Content-Encoding", "gzip"), bomb));
     assertThatThrownBy(() -> source.fetch(ref)).hasKind(Kind.RESPONSE_TOO_LARGE).hasAttempts(1);
   }
 
-  /** {@code start} (an opened JSON object or XML root) then {@code size} spaces: only a size limit stops it. */
-  static byte[] gzippedWhitespace(String start, long size) throws IOException {
+  /** The opening of a body in the asked format: an open JSON object or XML root. */
+  static byte[] openingOf(String mediaType) {
+    return (mediaType.endsWith("json") ? "{" : "<info>").getBytes(StandardCharsets.US_ASCII);
+  }
+
+  /**
+   * What may follow {@link #openingOf} any number of times and keep the body valid so far, without
+   * growing any one token: spaces in JSON, comments in XML.
+   */
+  static byte[] fillerOf(String mediaType) {
+    String unit = mediaType.endsWith("json") ? " " : "<!-- -->";
+    return unit.repeat(1024).getBytes(StandardCharsets.US_ASCII);
+  }
+
+  /** The opening and then {@code size} bytes of filler, gzipped: only a size limit stops it. */
+  static byte[] gzipped(String mediaType, long size) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (GZIPOutputStream gzip = new GZIPOutputStream(out, 1 << 16) {
       {
         def.setLevel(Deflater.BEST_COMPRESSION);
       }
     }) {
-      gzip.write(start.getBytes(StandardCharsets.US_ASCII));
-      byte[] spaces = new byte[1 << 20];
-      Arrays.fill(spaces, (byte) ' ');
-      for (long written = 0; written < size; written += spaces.length) {
-        gzip.write(spaces);
+      gzip.write(openingOf(mediaType));
+      byte[] filler = fillerOf(mediaType);
+      byte[] chunk = new byte[1 << 20];
+      for (int i = 0; i < chunk.length; i += filler.length) {
+        System.arraycopy(filler, 0, chunk, i, filler.length);
+      }
+      for (long written = 0; written < size; written += chunk.length) {
+        gzip.write(chunk);
       }
     }
     return out.toByteArray();
