@@ -21,8 +21,9 @@ import org.junit.jupiter.api.Timeout;
  * }</pre>
  *
  * <p>Override {@code isSharedInfrastructure(Thread)} when an HTTP library keeps process-wide
- * threads alive after {@code close()}. Every test method is public: override one, or mark it
- * {@code @Disabled} with a reason, for what a source deliberately does otherwise.
+ * threads alive after {@code close()}. Every test method is public: override one (keep
+ * {@code @Test} on the override) and mark it {@code @Disabled} with a reason, for what a source
+ * deliberately does otherwise.
  *
  * <p>What a source must do to pass, with its default retry and circuit breaker settings:
  * <ul>

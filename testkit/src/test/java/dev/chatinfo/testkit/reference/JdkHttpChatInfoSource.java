@@ -62,6 +62,7 @@ public final class JdkHttpChatInfoSource implements ChatInfoSource {
     for (int attempt = 1; ; attempt++) {
       HttpRequest request = HttpRequest.newBuilder(baseUrl.resolve(path + "?v=1&NC=true"))
           .header("Authorization", "Bearer " + token).header("Accept", codec.mediaType())
+          .header("Content-Type", codec.mediaType())
           .timeout(callTimeout).GET().build();
       HttpResponse<InputStream> response;
       try {
