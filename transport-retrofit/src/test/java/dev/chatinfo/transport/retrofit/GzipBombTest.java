@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.chatinfo.api.BearerTokenProvider;
 import dev.chatinfo.api.ChatInfoException.Kind;
 import dev.chatinfo.api.ChatRef;
+import dev.chatinfo.client.ChatInfoClient;
 import dev.chatinfo.codec.json.MoshiChatInfoCodec;
 import dev.chatinfo.testkit.ChatInfoFixtures;
 import dev.chatinfo.testkit.FakeChatServer;
@@ -30,8 +31,9 @@ class GzipBombTest {
   @Test
   void aGzipBombIsRefusedWithoutInflatingIt() throws Exception {
     try (FakeChatServer server = FakeChatServer.start();
-        RetrofitChatInfoSource source = RetrofitChatInfoSource.builder().baseUrl(server.baseUrl())
-            .bearerToken(BearerTokenProvider.of(server.token())).codec(new MoshiChatInfoCodec()).build()) {
+        ChatInfoClient source = ChatInfoClient.builder().baseUrl(server.baseUrl())
+            .bearerToken(BearerTokenProvider.of(server.token())).transport(RetrofitTransport.create())
+            .codec(new MoshiChatInfoCodec()).build()) {
       ChatRef ref = server.addChat(ChatInfoFixtures.chatting());
       byte[] bomb = gzippedWhitespace(1L << 30);
       assertTrue(bomb.length < 2 << 20, "compressed size " + bomb.length);
