@@ -11,6 +11,7 @@ import dev.chatinfo.api.TypingStatus;
 import dev.chatinfo.testkit.ChatInfoFixtures;
 import dev.chatinfo.testkit.Fault;
 import dev.chatinfo.testkit.RecordedRequest;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -90,7 +91,7 @@ abstract class FetchCases extends SourceContractBase {
   @Test
   public void followsARedirectWithinTheSameOrigin() {
     ChatRef ref = chattingChat();
-    server.enqueue(Fault.redirect(server.infoUrl(ref)));
+    server.enqueue(Fault.redirect(URI.create(server.infoUrl(ref) + "&moved=1")));
     assertThat(source().fetch(ref)).isChatting();
     assertEquals(2, server.requests().size());
     assertTrue(server.requests().get(1).hasBearerToken(), "the token was not sent after the redirect");
