@@ -33,10 +33,12 @@ public final class JdkHttpChatInfoSource implements ChatInfoSource {
   private final BearerTokenProvider tokens;
   private final ChatInfoCodec codec = new StaxXmlCodec();
   private final ExecutorService executor;
+  private final Duration callTimeout;
   private volatile HttpClient client;
 
-  public JdkHttpChatInfoSource(URI baseUrl, BearerTokenProvider tokens) {
+  public JdkHttpChatInfoSource(URI baseUrl, BearerTokenProvider tokens, Duration callTimeout) {
     this.baseUrl = baseUrl;
+    this.callTimeout = callTimeout;
     this.tokens = tokens;
     this.executor = Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "jdk-reference-source");
@@ -60,7 +62,8 @@ public final class JdkHttpChatInfoSource implements ChatInfoSource {
     for (int attempt = 1; ; attempt++) {
       HttpRequest request = HttpRequest.newBuilder(baseUrl.resolve(path + "?v=1&NC=true"))
           .header("Authorization", "Bearer " + token).header("Accept", codec.mediaType())
-          .timeout(Duration.ofSeconds(10)).GET().build();
+          .header("Content-Type", codec.mediaType())
+          .timeout(callTimeout).GET().build();
       HttpResponse<InputStream> response;
       try {
         response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());

@@ -6,13 +6,15 @@ import dev.chatinfo.client.ChatInfoClient;
 import dev.chatinfo.codec.json.MoshiChatInfoCodec;
 import dev.chatinfo.testkit.contract.ChatInfoSourceContract;
 import java.net.URI;
+import java.time.Duration;
 
 /** The testkit's source contract: ChatInfoClient over RetrofitTransport, reading Json. */
 class RetrofitTransportJsonContractTest extends ChatInfoSourceContract {
 
   @Override
-  protected ChatInfoSource createSource(URI baseUrl, BearerTokenProvider tokens) {
-    return ChatInfoClient.builder().baseUrl(baseUrl).bearerToken(tokens).transport(RetrofitTransport.create())
+  protected ChatInfoSource createSource(URI baseUrl, BearerTokenProvider tokens, Duration callTimeout) {
+    return ChatInfoClient.builder().baseUrl(baseUrl).bearerToken(tokens).callTimeout(callTimeout)
+        .transport(RetrofitTransport.create())
         .codec(new MoshiChatInfoCodec()).build();
   }
 
