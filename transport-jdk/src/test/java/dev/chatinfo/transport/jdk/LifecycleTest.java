@@ -6,10 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.chatinfo.api.BearerTokenProvider;
+import dev.chatinfo.api.ChatRef;
+import dev.chatinfo.client.ChatInfoClient;
 import dev.chatinfo.client.spi.HttpRequest;
 import dev.chatinfo.client.spi.HttpResponse;
 import dev.chatinfo.client.spi.HttpTransport;
 import dev.chatinfo.client.spi.HttpTransportProvider;
+import dev.chatinfo.testkit.ChatInfoFixtures;
+import dev.chatinfo.testkit.FakeChatServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -144,6 +149,17 @@ class LifecycleTest {
     assertEquals("ok", stillWorks.body());
     IOException e = assertThrows(IOException.class, () -> transport.exchange(get()).execute());
     assertTrue(e.getMessage().contains("closed"), e.getMessage());
+  }
+
+  @Test
+  void chatInfoClientFindsTheJdkTransportWithoutBeingTold() {
+    try (FakeChatServer chats = FakeChatServer.start()) {
+      ChatRef ref = chats.addChat(ChatInfoFixtures.chatting());
+      try (ChatInfoClient client = ChatInfoClient.builder().baseUrl(chats.baseUrl())
+          .bearerToken(BearerTokenProvider.of(chats.token())).codec(new MiniJsonCodec()).build()) {
+        assertEquals(chats.chat(ref), client.fetch(ref));
+      }
+    }
   }
 
   @Test
