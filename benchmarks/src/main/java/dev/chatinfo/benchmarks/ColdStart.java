@@ -2,6 +2,7 @@ package dev.chatinfo.benchmarks;
 
 import dev.chatinfo.api.ChatRef;
 import dev.chatinfo.benchmarks.coldstart.BareOkHttpMoshiMain;
+import dev.chatinfo.benchmarks.coldstart.ChatinfoJdkMain;
 import dev.chatinfo.benchmarks.coldstart.ChatinfoMain;
 import dev.chatinfo.testkit.FakeChatServer;
 import java.io.BufferedReader;
@@ -94,6 +95,12 @@ public class ColdStart {
   @Benchmark
   public String chatinfoJsonCodec() throws IOException {
     return firstLine(ChatinfoMain.class.getName(), "json", "ChatInfo{state=CHATTING");
+  }
+
+  /** @return the line printed */
+  @Benchmark
+  public String chatinfoJdkTransportJsonCodec() throws IOException {
+    return firstLine(ChatinfoJdkMain.class.getName(), "json", "ChatInfo{state=CHATTING");
   }
 
   /** @return the line printed */

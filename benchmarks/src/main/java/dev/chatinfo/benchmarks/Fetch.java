@@ -6,6 +6,7 @@ import dev.chatinfo.api.ChatRef;
 import dev.chatinfo.codec.json.MoshiChatInfoCodec;
 import dev.chatinfo.testkit.FakeChatServer;
 import dev.chatinfo.client.ChatInfoClient;
+import dev.chatinfo.transport.retrofit.RetrofitTransport;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
@@ -27,7 +28,7 @@ import org.openjdk.jmh.annotations.Threads;
 /**
  * End to end, fetch and decode of one chat's JSON info over loopback HTTP from the testkit's
  * {@link FakeChatServer} (in this JVM, on the same two cores): chatinfo's
- * {@link ChatInfoClient} with its default retry and circuit breaker, against a bare
+ * {@link ChatInfoClient} over {@link RetrofitTransport} with its default retry and circuit breaker, against a bare
  * OkHttp GET decoded by the same codec, at 1 and 8 client threads. The bare GET builds its
  * request per call, from the chat's coordinates, as any poller of many chats must (and so does
  * the source); {@code bareOkHttpPrebuilt1Thread} reuses one request, for reference. The server's own work and
@@ -56,8 +57,8 @@ public class Fetch {
     chat = server.addChat(Payloads.fixture());
     source = ChatInfoClient.builder()
         .baseUrl(server.baseUrl())
+        .transport(RetrofitTransport.create())
         .bearerToken(BearerTokenProvider.of(server.token()))
-        .transport("retrofit")
         .codec(codec)
         .build();
     bare = new OkHttpClient();

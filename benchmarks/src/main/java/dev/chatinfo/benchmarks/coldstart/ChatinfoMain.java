@@ -5,10 +5,11 @@ import dev.chatinfo.api.ChatInfoSource;
 import dev.chatinfo.api.ChatRef;
 import dev.chatinfo.codec.json.MoshiChatInfoCodec;
 import dev.chatinfo.client.ChatInfoClient;
+import dev.chatinfo.transport.retrofit.RetrofitTransport;
 import java.net.URI;
 
 /**
- * Cold start, chatinfo: a new JVM builds a {@link ChatInfoClient}, fetches one chat and
+ * Cold start, chatinfo: a new JVM builds a {@link ChatInfoClient} over {@link RetrofitTransport}, fetches one chat and
  * prints it. Arguments: base URL, token, account, agent session, chat, and {@code json} to give
  * the JSON codec explicitly ({@code installed} to let the source find every installed codec).
  */
@@ -24,8 +25,8 @@ public final class ChatinfoMain {
   public static void main(String[] args) {
     ChatInfoClient.Builder builder = ChatInfoClient.builder()
         .baseUrl(URI.create(args[0]))
-        .bearerToken(BearerTokenProvider.of(args[1]))
-        .transport("retrofit");
+        .transport(RetrofitTransport.create())
+        .bearerToken(BearerTokenProvider.of(args[1]));
     if (args[5].equals("json")) {
       builder.codec(new MoshiChatInfoCodec());
     }

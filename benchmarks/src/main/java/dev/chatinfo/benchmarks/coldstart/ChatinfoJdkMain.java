@@ -1,0 +1,39 @@
+package dev.chatinfo.benchmarks.coldstart;
+
+import dev.chatinfo.api.BearerTokenProvider;
+import dev.chatinfo.api.ChatInfoSource;
+import dev.chatinfo.api.ChatRef;
+import dev.chatinfo.client.ChatInfoClient;
+import dev.chatinfo.codec.json.MoshiChatInfoCodec;
+import dev.chatinfo.transport.jdk.JdkTransport;
+import java.net.URI;
+
+/**
+ * Cold start, chatinfo over the JDK transport: a new JVM builds a {@link ChatInfoClient} over
+ * {@link JdkTransport}, fetches one chat and prints it: the same program as {@link ChatinfoMain}
+ * but for the transport. Arguments: base URL, token, account, agent session, chat, and
+ * {@code json} to give the JSON codec explicitly ({@code installed} to let the client find every
+ * installed codec).
+ */
+public final class ChatinfoJdkMain {
+
+  private ChatinfoJdkMain() {}
+
+  /**
+   * Runs once.
+   *
+   * @param args base URL, token, account, agent session, chat, codecs
+   */
+  public static void main(String[] args) {
+    ChatInfoClient.Builder builder = ChatInfoClient.builder()
+        .baseUrl(URI.create(args[0]))
+        .bearerToken(BearerTokenProvider.of(args[1]))
+        .transport(JdkTransport.create());
+    if (args[5].equals("json")) {
+      builder.codec(new MoshiChatInfoCodec());
+    }
+    try (ChatInfoSource source = builder.build()) {
+      System.out.println(source.fetch(ChatRef.of(args[2], args[3], args[4])));
+    }
+  }
+}

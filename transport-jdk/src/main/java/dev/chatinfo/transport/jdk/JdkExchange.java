@@ -1,0 +1,233 @@
+package dev.chatinfo.transport.jdk;
+
+import dev.chatinfo.client.spi.HttpExchange;
+import dev.chatinfo.client.spi.HttpRequest;
+import dev.chatinfo.client.spi.HttpResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.net.http.HttpTimeoutException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One GET over {@link HttpClient#sendAsync}: the body handler is the JDK's
+ * {@code BodyHandlers.ofInputStream()}, so nothing of the body is read before the caller reads it.
+ * The calling thread of {@link #execute()} only waits for the JDK's future (interruptibly); the
+ * JDK's selector thread and the client's executor do the I/O.
+ */
+final class JdkExchange implements HttpExchange {
+
+  private final JdkTransport transport;
+  private final HttpRequest request;
+  private final AtomicBoolean started = new AtomicBoolean();
+  private final AtomicBoolean finished = new AtomicBoolean();
+  private volatile boolean cancelled;
+  private volatile CompletableFuture<java.net.http.HttpResponse<InputStream>> sending;
+  private volatile JdkResponse response;
+
+  JdkExchange(JdkTransport transport, HttpRequest request) {
+    this.transport = transport;
+    this.request = request;
+  }
+
+  @Override
+  public HttpResponse execute() throws IOException {
+    CompletableFuture<java.net.http.HttpResponse<InputStream>> future = start();
+    java.net.http.HttpResponse<InputStream> received;
+    try {
+      received = future.get();
+    } catch (InterruptedException e) {
+      cancel();
+      // Had the response come just before the cancel, its body would hold the connection.
+      future.thenAccept(late -> closeQuietly(late.body()));
+      finish();
+      Thread.currentThread().interrupt();
+      InterruptedIOException interrupted =
+          new InterruptedIOException("interrupted while waiting for the response; the exchange is aborted");
+      interrupted.initCause(e);
+      throw interrupted;
+    } catch (ExecutionException | CancellationException e) {
+      finish();
+      throw failure(e);
+    }
+    return accept(received);
+  }
+
+  @Override
+  public CompletableFuture<HttpResponse> executeAsync() {
+    CompletableFuture<HttpResponse> result = new CompletableFuture<>();
+    CompletableFuture<java.net.http.HttpResponse<InputStream>> future;
+    try {
+      future = start();
+    } catch (IOException e) {
+      result.completeExceptionally(e);
+      return result;
+    }
+    result.whenComplete((ignored, failure) -> {
+      if (result.isCancelled()) {
+        cancel();
+      }
+    });
+    future.whenComplete((received, failure) -> {
+      // Runs on the JDK's threads: nothing may escape from here.
+      try {
+        if (failure != null) {
+          finish();
+          result.completeExceptionally(failure(failure));
+          return;
+        }
+        JdkResponse accepted = accept(received);
+        if (!result.complete(accepted)) {
+          accepted.close();
+        }
+      } catch (IOException e) {
+        result.completeExceptionally(e);
+      } catch (RuntimeException | Error e) {
+        finish();
+        result.completeExceptionally(new IOException("the JDK HTTP client failed: " + e, e));
+      }
+    });
+    return result;
+  }
+
+  @Override
+  public void cancel() {
+    cancelled = true;
+    CompletableFuture<java.net.http.HttpResponse<InputStream>> future = sending;
+    if (future != null) {
+      // Since Java 16 this aborts the JDK's exchange, before or while it waits for headers.
+      future.cancel(true);
+    }
+    JdkResponse received = response;
+    if (received != null) {
+      received.abort();
+    }
+  }
+
+  /** Called once the response is closed or aborted, or the exchange failed. */
+  void finish() {
+    if (finished.compareAndSet(false, true)) {
+      transport.finished(this);
+    }
+  }
+
+  private CompletableFuture<java.net.http.HttpResponse<InputStream>> start() throws IOException {
+    if (!started.compareAndSet(false, true)) {
+      throw new IllegalStateException("an exchange runs once");
+    }
+    if (cancelled) {
+      throw cancelledFailure(null);
+    }
+    HttpClient client = transport.client();
+    if (client == null) {
+      throw new IOException("the JDK transport is closed");
+    }
+    java.net.http.HttpRequest jdkRequest = toJdkRequest();
+    transport.started(this);
+    CompletableFuture<java.net.http.HttpResponse<InputStream>> future;
+    try {
+      future = client.sendAsync(jdkRequest, BodyHandlers.ofInputStream());
+    } catch (RuntimeException e) {
+      finish();
+      throw new IOException("the JDK HTTP client refused the request: " + e.getClass().getSimpleName(), e);
+    }
+    sending = future;
+    if (cancelled) {
+      future.cancel(true);
+    }
+    return future;
+  }
+
+  private java.net.http.HttpRequest toJdkRequest() throws IOException {
+    java.net.http.HttpRequest.Builder builder;
+    try {
+      builder = java.net.http.HttpRequest.newBuilder(request.uri()).GET().timeout(request.timeout());
+    } catch (IllegalArgumentException e) {
+      throw new IOException("the JDK HTTP client refuses the URL " + request.uri().getScheme() + "://"
+          + request.uri().getRawAuthority() + request.uri().getRawPath(), e);
+    }
+    if ("http".equals(request.uri().getScheme().toLowerCase(Locale.ROOT))) {
+      // HTTP_2 over plain http would try the h2c upgrade (Connection: Upgrade, HTTP2-Settings,
+      // Upgrade: h2c), which HTTP/1.1-only servers and proxies may refuse: speak HTTP/1.1.
+      builder.version(HttpClient.Version.HTTP_1_1);
+    }
+    boolean encodingNamed = false;
+    for (Map.Entry<String, String> header : request.headers().entrySet()) {
+      String name = header.getKey();
+      encodingNamed |= name.equalsIgnoreCase("Accept-Encoding");
+      try {
+        builder.header(name, header.getValue());
+      } catch (IllegalArgumentException e) {
+        // The JDK's message names the header, never its value.
+        throw new IOException("the JDK HTTP client refuses to send header " + name
+            + " (it sets restricted headers such as Host, Connection and Content-Length itself)", e);
+      }
+    }
+    if (!encodingNamed) {
+      builder.header("Accept-Encoding", "gzip");
+    }
+    return builder.build();
+  }
+
+  private JdkResponse accept(java.net.http.HttpResponse<InputStream> received) throws IOException {
+    JdkResponse accepted = new JdkResponse(received, this);
+    response = accepted;
+    if (cancelled) {
+      accepted.abort();
+      throw cancelledFailure(null);
+    }
+    return accepted;
+  }
+
+  private IOException failure(Throwable thrown) {
+    Throwable cause = thrown;
+    while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    if (cancelled || cause instanceof CancellationException) {
+      return cancelledFailure(cause);
+    }
+    if (cause instanceof HttpConnectTimeoutException) {
+      SocketTimeoutException timeout = new SocketTimeoutException("connect timed out");
+      timeout.initCause(cause);
+      return timeout;
+    }
+    if (cause instanceof HttpTimeoutException) {
+      SocketTimeoutException timeout =
+          new SocketTimeoutException("no response within " + request.timeout().toMillis() + " ms");
+      timeout.initCause(cause);
+      return timeout;
+    }
+    if (cause instanceof IOException) {
+      return (IOException) cause;
+    }
+    return new IOException("the JDK HTTP client failed: " + cause.getClass().getName(), cause);
+  }
+
+  private static void closeQuietly(InputStream body) {
+    try {
+      body.close();
+    } catch (IOException e) {
+      // Closing only releases the connection; there is nothing to report.
+    }
+  }
+
+  private static IOException cancelledFailure(Throwable cause) {
+    return new IOException("exchange cancelled", cause);
+  }
+
+  @Override
+  public String toString() {
+    return "JdkExchange[" + request + "]";
+  }
+}
