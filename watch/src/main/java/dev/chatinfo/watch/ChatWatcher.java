@@ -5,6 +5,7 @@ import dev.chatinfo.api.ChatRef;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executor;
@@ -107,7 +108,10 @@ public final class ChatWatcher implements Flow.Publisher<ChatEvent>, AutoCloseab
     Clock clock = b.clock == null ? Clock.systemUTC() : b.clock;
     LongSupplier ticker = b.clock == null
         ? System::nanoTime
-        : () -> TimeUnit.MILLISECONDS.toNanos(clock.millis());
+        : () -> {
+          Instant now = clock.instant();
+          return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        };
     this.poller = new Poller(b.source, b.interval, b.maxInFlight, b.expiryWarning, clock, ticker,
         scheduler, this::publish);
   }
