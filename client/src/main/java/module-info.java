@@ -1,5 +1,5 @@
 /**
- * chatinfo's call engine: {@code dev.chatinfo.client.ChatInfoClient}, the one
+ * chatinfo's call engine: {@link dev.chatinfo.client.ChatInfoClient}, the one
  * {@link dev.chatinfo.api.ChatInfoSource} users build. It owns every rule of a call (URL and
  * headers, the token and its single-flight refresh, attempts, Resilience4j retry outside the
  * circuit breaker, the whole-call deadline on monotonic time, redirects, the 1 MiB body limit,
@@ -16,7 +16,7 @@ module dev.chatinfo.client {
   requires transitive io.github.resilience4j.retry;
   requires transitive io.github.resilience4j.circuitbreaker;
 
-  // exports dev.chatinfo.client; (ChatInfoClient comes next)
+  exports dev.chatinfo.client;
   exports dev.chatinfo.client.spi;
 
   uses dev.chatinfo.api.codec.ChatInfoCodec;

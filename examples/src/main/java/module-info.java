@@ -5,6 +5,7 @@
  */
 module dev.chatinfo.examples {
   requires dev.chatinfo.api;
+  requires dev.chatinfo.client;
   requires dev.chatinfo.transport.retrofit;
   requires dev.chatinfo.codec.json;
   requires dev.chatinfo.codec.xml;

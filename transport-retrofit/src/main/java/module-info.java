@@ -1,21 +1,18 @@
 /**
- * The chatinfo {@link dev.chatinfo.api.ChatInfoSource} over Retrofit and OkHttp, with Resilience4j
- * retries and circuit breaker: {@link dev.chatinfo.transport.retrofit.RetrofitChatInfoSource}.
- *
- * <p>Reads bodies with whatever {@link dev.chatinfo.api.codec.ChatInfoCodec}s are installed
- * (chosen by the response's {@code Content-Type}); never imports a codec itself.
+ * The chatinfo transport over Retrofit and OkHttp:
+ * {@link dev.chatinfo.transport.retrofit.RetrofitTransport}, provided to
+ * {@code dev.chatinfo.client} as the {@link dev.chatinfo.client.spi.HttpTransportProvider} named
+ * {@code "retrofit"}. An adapter and nothing else: retries, status mapping, codecs and tokens are
+ * the client's.
  */
 module dev.chatinfo.transport.retrofit {
-  requires transitive dev.chatinfo.api;
+  requires transitive dev.chatinfo.client;
   requires retrofit2;
   requires okhttp3;
   requires okio;
   requires kotlin.stdlib;
-  requires io.github.resilience4j.core;
-  requires io.github.resilience4j.retry;
-  requires io.github.resilience4j.circuitbreaker;
 
   exports dev.chatinfo.transport.retrofit;
 
-  uses dev.chatinfo.api.codec.ChatInfoCodec;
+  provides dev.chatinfo.client.spi.HttpTransportProvider with dev.chatinfo.transport.retrofit.RetrofitTransportProvider;
 }

@@ -63,6 +63,7 @@ public class ChatInfoException extends RuntimeException {
   private final int httpStatus;
   private final int attempts;
   private final Duration retryAfter;
+  private final Boolean retryable;
 
   /**
    * A failure with no HTTP status and no attempt.
@@ -82,11 +83,11 @@ public class ChatInfoException extends RuntimeException {
    * @param cause the underlying failure, or null
    */
   public ChatInfoException(Kind kind, String message, Throwable cause) {
-    this(kind, message, cause, 0, 0, null);
+    this(kind, message, cause, 0, 0, null, null);
   }
 
   private ChatInfoException(Kind kind, String message, Throwable cause, int httpStatus,
-      int attempts, Duration retryAfter) {
+      int attempts, Duration retryAfter, Boolean retryable) {
     super(message, cause);
     if (kind == null) {
       throw new IllegalArgumentException("kind must not be null");
@@ -104,6 +105,7 @@ public class ChatInfoException extends RuntimeException {
     this.httpStatus = httpStatus;
     this.attempts = attempts;
     this.retryAfter = retryAfter;
+    this.retryable = retryable;
   }
 
   /**
@@ -131,6 +133,7 @@ public class ChatInfoException extends RuntimeException {
     Builder b = new Builder(kind, getMessage()).attempts(attempts).cause(getCause());
     b.httpStatus = httpStatus;
     b.retryAfter = retryAfter;
+    b.retryable = retryable;
     return b;
   }
 
@@ -173,11 +176,16 @@ public class ChatInfoException extends RuntimeException {
   /**
    * True for failures that may pass if tried again later: {@link Kind#RATE_LIMITED},
    * {@link Kind#SERVER_ERROR} with status 502, 503 or 504, {@link Kind#TIMEOUT} and
-   * {@link Kind#NETWORK}.
+   * {@link Kind#NETWORK}, unless the failure is known to be permanent (a TLS certificate the
+   * client refused is a {@link Kind#NETWORK} failure that is not retryable; see
+   * {@link Builder#retryable(boolean)}).
    *
    * @return whether trying again may help
    */
   public boolean isRetryable() {
+    if (retryable != null) {
+      return retryable;
+    }
     switch (kind) {
       case RATE_LIMITED:
       case TIMEOUT:
@@ -198,6 +206,7 @@ public class ChatInfoException extends RuntimeException {
     private int httpStatus;
     private int attempts;
     private Duration retryAfter;
+    private Boolean retryable;
 
     private Builder(Kind kind, String message) {
       this.kind = kind;
@@ -241,6 +250,19 @@ public class ChatInfoException extends RuntimeException {
     }
 
     /**
+     * Says whether trying again may help, instead of what the kind and status say by default: a
+     * connection failure that is permanent (a refused TLS certificate) is {@link Kind#NETWORK}
+     * but not retryable.
+     *
+     * @param retryable whether trying again may help
+     * @return this builder
+     */
+    public Builder retryable(boolean retryable) {
+      this.retryable = retryable;
+      return this;
+    }
+
+    /**
      * Sets the underlying failure.
      *
      * @param cause the cause, or null
@@ -257,7 +279,7 @@ public class ChatInfoException extends RuntimeException {
      * @return the exception
      */
     public ChatInfoException build() {
-      return new ChatInfoException(kind, message, cause, httpStatus, attempts, retryAfter);
+      return new ChatInfoException(kind, message, cause, httpStatus, attempts, retryAfter, retryable);
     }
   }
 }

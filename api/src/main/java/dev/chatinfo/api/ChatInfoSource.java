@@ -9,7 +9,7 @@ import java.util.concurrent.CompletableFuture;
  * application stops. {@link #close()} is idempotent.
  *
  * <pre>{@code
- * try (ChatInfoSource source = RetrofitChatInfoSource.builder()...build()) {
+ * try (ChatInfoSource source = ChatInfoClient.builder()...build()) {
  *   ChatInfo info = source.fetch(ChatRef.of(account, agentSession, chat));
  *   if (info.state() == ChatState.ENDED) { ... }
  * }

@@ -5,7 +5,7 @@ import dev.chatinfo.api.ChatInfo;
 import dev.chatinfo.api.ChatRef;
 import dev.chatinfo.codec.json.MoshiChatInfoCodec;
 import dev.chatinfo.testkit.FakeChatServer;
-import dev.chatinfo.transport.retrofit.RetrofitChatInfoSource;
+import dev.chatinfo.client.ChatInfoClient;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
@@ -27,7 +27,7 @@ import org.openjdk.jmh.annotations.Threads;
 /**
  * End to end, fetch and decode of one chat's JSON info over loopback HTTP from the testkit's
  * {@link FakeChatServer} (in this JVM, on the same two cores): chatinfo's
- * {@link RetrofitChatInfoSource} with its default retry and circuit breaker, against a bare
+ * {@link ChatInfoClient} with its default retry and circuit breaker, against a bare
  * OkHttp GET decoded by the same codec, at 1 and 8 client threads. The bare GET builds its
  * request per call, from the chat's coordinates, as any poller of many chats must (and so does
  * the source); {@code bareOkHttpPrebuilt1Thread} reuses one request, for reference. The server's own work and
@@ -42,7 +42,7 @@ public class Fetch {
 
   private FakeChatServer server;
   private ChatRef chat;
-  private RetrofitChatInfoSource source;
+  private ChatInfoClient source;
   private OkHttpClient bare;
   private String token;
   /** What a poller cannot do (it asks about many chats), for reference only: one request built once. */
@@ -54,9 +54,10 @@ public class Fetch {
   public void setUp() throws IOException {
     server = FakeChatServer.start(Payloads.frozenClock());
     chat = server.addChat(Payloads.fixture());
-    source = RetrofitChatInfoSource.builder()
+    source = ChatInfoClient.builder()
         .baseUrl(server.baseUrl())
         .bearerToken(BearerTokenProvider.of(server.token()))
+        .transport("retrofit")
         .codec(codec)
         .build();
     bare = new OkHttpClient();

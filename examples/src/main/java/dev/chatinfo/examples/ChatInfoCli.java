@@ -14,7 +14,7 @@ import dev.chatinfo.codec.xml.SimpleXmlChatInfoCodec;
 import dev.chatinfo.testkit.ChatInfoFixtures;
 import dev.chatinfo.testkit.FakeChatServer;
 import dev.chatinfo.testkit.Fault;
-import dev.chatinfo.transport.retrofit.RetrofitChatInfoSource;
+import dev.chatinfo.client.ChatInfoClient;
 import io.github.resilience4j.retry.RetryConfig;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -138,10 +138,10 @@ public final class ChatInfoCli {
   }
 
   private int fetch(Options o) {
-    RetrofitChatInfoSource.Builder builder = RetrofitChatInfoSource.builder()
+    ChatInfoClient.Builder builder = ChatInfoClient.builder()
         .bearerToken(BearerTokenProvider.of(token(o)))
         .callTimeout(o.timeout)
-        .retry(RetryConfig.from(RetrofitChatInfoSource.defaultRetryConfig()).maxAttempts(o.retries + 1).build());
+        .retry(RetryConfig.from(ChatInfoClient.defaultRetryConfig()).maxAttempts(o.retries + 1).build());
     if (o.domain != null) {
       builder.domain(o.domain);
     } else {
@@ -151,14 +151,14 @@ public final class ChatInfoCli {
       builder.codec(codec);
     }
     ChatRef ref = o.ref;
-    try (RetrofitChatInfoSource source = build(builder)) {
+    try (ChatInfoClient source = build(builder)) {
       ChatInfo info = source.fetch(ref);
       out.print(o.json ? json(ref, info) : text(ref, info));
       return 0;
     }
   }
 
-  private static RetrofitChatInfoSource build(RetrofitChatInfoSource.Builder builder) {
+  private static ChatInfoClient build(ChatInfoClient.Builder builder) {
     try {
       return builder.build();
     } catch (IllegalArgumentException | IllegalStateException e) {
@@ -441,7 +441,7 @@ public final class ChatInfoCli {
         for (ChatInfoCodec codec : List.of(new MoshiChatInfoCodec(), new SimpleXmlChatInfoCodec())) {
           out.println();
           out.println("== " + codec.mediaType() + ": three chats fetched over HTTP ==");
-          try (RetrofitChatInfoSource source = RetrofitChatInfoSource.builder().baseUrl(server.baseUrl())
+          try (ChatInfoClient source = ChatInfoClient.builder().baseUrl(server.baseUrl())
               .bearerToken(token).codec(codec).build()) {
             for (ChatRef ref : all) {
               out.print(text(ref, source.fetch(ref)));
@@ -451,7 +451,7 @@ public final class ChatInfoCli {
 
         out.println();
         out.println("== a retry: the service answers 503 Service Unavailable once ==");
-        try (RetrofitChatInfoSource source = RetrofitChatInfoSource.builder().baseUrl(server.baseUrl())
+        try (ChatInfoClient source = ChatInfoClient.builder().baseUrl(server.baseUrl())
             .bearerToken(token).build()) {
           source.retry().getEventPublisher().onRetry(e -> out.println("  attempt " + e.getNumberOfRetryAttempts()
               + " failed (" + ((ChatInfoException) e.getLastThrowable()).kind() + ", HTTP "

@@ -4,7 +4,7 @@ import dev.chatinfo.api.BearerTokenProvider;
 import dev.chatinfo.api.ChatInfo;
 import dev.chatinfo.api.ChatInfoSource;
 import dev.chatinfo.api.ChatRef;
-import dev.chatinfo.transport.retrofit.RetrofitChatInfoSource;
+import dev.chatinfo.client.ChatInfoClient;
 import java.time.Duration;
 
 /**
@@ -30,7 +30,7 @@ public final class QuickStart {
       System.err.println("usage: QuickStart DOMAIN ACCOUNT AGENT_SESSION CHAT   (token in LP_BEARER)");
       System.exit(2);
     }
-    try (ChatInfoSource source = RetrofitChatInfoSource.builder()
+    try (ChatInfoSource source = ChatInfoClient.builder()
         .domain(args[0])
         .bearerToken(BearerTokenProvider.of(System.getenv("LP_BEARER")))
         .callTimeout(Duration.ofSeconds(10))

@@ -75,7 +75,7 @@ class JpmsIT {
       String text = out.toString(StandardCharsets.UTF_8).replaceFirst(" jar:file:\\S*", "").strip() + "\n";
       actual.put(artifact, text);
     }
-    assertEquals(List.of("chatinfo-api", "chatinfo-codec-json", "chatinfo-codec-xml", "chatinfo-examples",
+    assertEquals(List.of("chatinfo-api", "chatinfo-client", "chatinfo-codec-json", "chatinfo-codec-xml", "chatinfo-examples",
         "chatinfo-testkit", "chatinfo-transport-retrofit"), new ArrayList<>(actual.keySet()));
     if (Boolean.getBoolean("chatinfo.golden.update")) {
       Files.createDirectories(GOLDEN);

@@ -9,7 +9,7 @@ import dev.chatinfo.testkit.ChatInfoFixtures;
 import dev.chatinfo.testkit.FakeChatServer;
 import dev.chatinfo.testkit.Fault;
 import dev.chatinfo.testkit.junit.FakeChatServerExtension;
-import dev.chatinfo.transport.retrofit.RetrofitChatInfoSource;
+import dev.chatinfo.client.ChatInfoClient;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -21,8 +21,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(FakeChatServerExtension.class)
 class SupervisorDashboardTest {
 
-  static RetrofitChatInfoSource sourceFor(FakeChatServer server) {
-    return RetrofitChatInfoSource.builder().baseUrl(server.baseUrl())
+  static ChatInfoClient sourceFor(FakeChatServer server) {
+    return ChatInfoClient.builder().baseUrl(server.baseUrl())
         .bearerToken(BearerTokenProvider.of(server.token())).build();
   }
 
@@ -31,7 +31,7 @@ class SupervisorDashboardTest {
     ChatRef waiting = server.addChat(ChatInfoFixtures.waiting());
     ChatRef chatting = server.addChat(ChatInfoFixtures.chatting());
     ChatRef ended = server.addChat(ChatInfoFixtures.ended());
-    try (RetrofitChatInfoSource source = sourceFor(server)) {
+    try (ChatInfoClient source = sourceFor(server)) {
       assertEquals("1 waiting, 1 chatting, 1 ended, 0 unreachable; typing: visitor of " + chatting.chatId(),
           new SupervisorDashboard(source).summary(List.of(waiting, chatting, ended)));
     }
@@ -40,7 +40,7 @@ class SupervisorDashboardTest {
   @Test
   void seesTheAgentStartTyping(FakeChatServer server) {
     ChatRef chatting = server.addChat(ChatInfoFixtures.chattingBuilder().visitorTyping(TypingStatus.NOT_TYPING).build());
-    try (RetrofitChatInfoSource source = sourceFor(server)) {
+    try (ChatInfoClient source = sourceFor(server)) {
       SupervisorDashboard dashboard = new SupervisorDashboard(source);
       assertEquals("0 waiting, 1 chatting, 0 ended, 0 unreachable; typing: nobody", dashboard.summary(List.of(chatting)));
       server.update(chatting, info -> info.toBuilder().agentTyping(TypingStatus.TYPING).build());
@@ -54,7 +54,7 @@ class SupervisorDashboardTest {
     ChatRef chatting = server.addChat(ChatInfoFixtures.chatting());
     ChatRef gone = ChatRef.of(chatting.accountId(), chatting.agentSessionId(), "gone");
     server.enqueue(chatting, Fault.status(503));
-    try (RetrofitChatInfoSource source = sourceFor(server)) {
+    try (ChatInfoClient source = sourceFor(server)) {
       assertEquals("0 waiting, 1 chatting, 0 ended, 1 unreachable; typing: visitor of " + chatting.chatId(),
           new SupervisorDashboard(source).summary(List.of(chatting, gone)));
     }

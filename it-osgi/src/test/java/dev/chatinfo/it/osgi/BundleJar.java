@@ -44,6 +44,7 @@ record BundleJar(String artifactId, String wrapSymbolicName) {
           asIs("chatinfo-api"),
           asIs("chatinfo-codec-json"),
           asIs("chatinfo-codec-xml"),
+          asIs("chatinfo-client"),
           asIs("chatinfo-transport-retrofit"));
 
   static BundleJar asIs(String artifactId) {

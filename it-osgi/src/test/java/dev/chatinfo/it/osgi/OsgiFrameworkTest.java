@@ -43,7 +43,7 @@ import org.osgi.framework.wiring.BundleWiring;
 /**
  * The OSGi proof: Apache Felix with the built chatinfo bundles and their dependencies (the jars
  * without OSGi headers wrapped by bnd), Apache Aries SPI Fly as the service-loader mediator, and a
- * probe bundle that builds a {@code RetrofitChatInfoSource} inside the framework and fetches from
+ * probe bundle that builds a {@code ChatInfoClient} (its transport found through SPI Fly) inside the framework and fetches from
  * a {@link FakeChatServer} running outside it.
  *
  * <p>Types do not cross the framework's boundary: the probe answers in {@code java.*} types only
@@ -138,7 +138,8 @@ class OsgiFrameworkTest {
         List.of(
             "dev.chatinfo.codec.json.MoshiChatInfoCodec",
             "dev.chatinfo.codec.xml.SimpleXmlChatInfoCodec",
-            "dev.chatinfo.transport.retrofit.RetrofitChatInfoSource",
+            "dev.chatinfo.client.ChatInfoClient",
+            "dev.chatinfo.transport.retrofit.RetrofitTransport",
             "okhttp3.OkHttpClient",
             "retrofit2.Retrofit",
             "com.squareup.moshi.JsonReader",
@@ -234,6 +235,27 @@ class OsgiFrameworkTest {
     assertEquals(List.of("org.apache.aries.spifly.dynamic.bundle"), wiredFrom);
   }
 
+  @Test
+  void theRetrofitTransportIsAnOsgiServiceAndTheClientFindsItThroughSpiFly() throws Exception {
+    ServiceReference<?>[] refs = osgi.context().getAllServiceReferences("dev.chatinfo.client.spi.HttpTransportProvider", null);
+    assertNotNull(refs, "no HttpTransportProvider service: is SPI Fly active?");
+    assertEquals(List.of("dev.chatinfo.transport.retrofit"),
+        Arrays.stream(refs).map(ref -> ref.getBundle().getSymbolicName()).collect(Collectors.toList()));
+    // A client built inside the framework without a transport finds the one installed...
+    ChatRef ref = server.addChat(ChatInfoFixtures.chatting());
+    assertFetched(ref, fetch(ref, null));
+    // ...because SPI Fly rewrote the client's ServiceLoader call, as the wire shows.
+    Bundle client = bundle("dev.chatinfo.client");
+    List<String> wiredFrom =
+        client.adapt(BundleWiring.class).getRequiredWires(PackageNamespace.PACKAGE_NAMESPACE).stream()
+            .filter(w -> "org.apache.aries.spifly".equals(
+                w.getCapability().getAttributes().get(PackageNamespace.PACKAGE_NAMESPACE)))
+            .map(w -> w.getProvider().getSymbolicName())
+            .collect(Collectors.toList());
+    assertEquals(List.of("org.apache.aries.spifly.dynamic.bundle"), wiredFrom,
+        "SPI Fly wove the client's ServiceLoader call");
+  }
+
   private Bundle bundle(String symbolicName) {
     return bundles.stream()
         .filter(b -> symbolicName.equals(b.getSymbolicName()))
@@ -314,7 +336,9 @@ class OsgiFrameworkTest {
         () -> assertEquals(served.chatSessionKey(), fetched.get("chatSessionKey")),
         () -> assertEquals(Integer.toString(served.links().size()), fetched.get("links")),
         () -> assertEquals("dev.chatinfo.api", fetched.get("chatInfoBundle")),
-        () -> assertEquals("dev.chatinfo.transport.retrofit", fetched.get("sourceBundle")));
+        () -> assertEquals("dev.chatinfo.client", fetched.get("sourceBundle")),
+        () -> assertTrue(fetched.get("client").contains("RetrofitTransport"),
+            () -> "the transport found through ServiceLoader in dev.chatinfo.client: " + fetched.get("client")));
   }
 
   private Map<String, String> fetch(ChatRef ref, String mediaType) {

@@ -1,18 +1,22 @@
 package dev.chatinfo.transport.retrofit;
 
-import dev.chatinfo.api.ChatInfo;
+import java.util.Map;
+import okhttp3.HttpUrl;
+import okhttp3.ResponseBody;
 import retrofit2.Call;
 import retrofit2.http.GET;
-import retrofit2.http.Header;
-import retrofit2.http.Path;
+import retrofit2.http.HeaderMap;
+import retrofit2.http.Streaming;
 import retrofit2.http.Tag;
-import dev.chatinfo.transport.retrofit.internal.AttemptTag;
+import retrofit2.http.Url;
 
-/** The legacy Chat Agent API's chat info endpoint, as Retrofit sees it. Built once per source. */
+/**
+ * The one request of the transport, as Retrofit sees it: a streaming GET of the URL the client
+ * built, with its headers. Built once per transport.
+ */
 interface ChatInfoApi {
 
-  @GET("api/account/{accountId}/agentSession/{agentSessionId}/chat/{chatId}/info?v=1&NC=true")
-  Call<ChatInfo> info(@Path("accountId") String accountId, @Path("agentSessionId") String agentSessionId,
-      @Path("chatId") String chatId, @Header("Authorization") String authorization,
-      @Header("Accept") String accept, @Tag AttemptTag tag);
+  @Streaming
+  @GET
+  Call<ResponseBody> get(@Url HttpUrl url, @HeaderMap Map<String, String> headers, @Tag BodyHandoff handoff);
 }

@@ -1,9 +1,7 @@
 /**
- * {@link dev.chatinfo.transport.retrofit.RetrofitChatInfoSource}, the production
- * {@link dev.chatinfo.api.ChatInfoSource}, and the Retrofit converter that adapts any
- * {@link dev.chatinfo.api.codec.ChatInfoCodec}.
+ * {@link dev.chatinfo.transport.retrofit.RetrofitTransport}: the client's transport over Retrofit
+ * and OkHttp, named {@code "retrofit"}.
  *
- * <p>Nothing in this package accepts or returns {@code null} unless a method says so. Sources are
- * thread-safe; builders are not.
+ * <p>Nothing in this package accepts or returns {@code null} unless a method says so.
  */
 package dev.chatinfo.transport.retrofit;

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The transport knows codecs only through the api's codec SPI. */
+/** The transport is an adapter of one HTTP library to the client's SPI, and nothing else. */
 class ArchitectureTest {
 
   static JavaClasses production;
@@ -22,6 +22,14 @@ class ArchitectureTest {
   void neverImportsACodecLibraryOrCodec() {
     noClasses().should().dependOnClassesThat()
         .resideInAnyPackage("com.squareup.moshi..", "org.simpleframework..", "dev.chatinfo.codec..", "dev.chatinfo.testkit..")
+        .check(production);
+  }
+
+  @Test
+  void holdsNoRetryStatusTokenOrCodecLogic() {
+    noClasses().should().dependOnClassesThat()
+        .resideInAnyPackage("io.github.resilience4j..", "dev.chatinfo.api..", "dev.chatinfo.client.internal..")
+        .because("retries, the circuit breaker, status mapping, tokens and codecs are the client's")
         .check(production);
   }
 }

@@ -6,7 +6,7 @@ import dev.chatinfo.api.ChatInfoException;
 import dev.chatinfo.api.ChatRef;
 import dev.chatinfo.api.codec.ChatInfoCodec;
 import dev.chatinfo.api.codec.ChatInfoCodecs;
-import dev.chatinfo.transport.retrofit.RetrofitChatInfoSource;
+import dev.chatinfo.client.ChatInfoClient;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +23,7 @@ import org.osgi.framework.ServiceReference;
 /**
  * Runs inside the framework and answers the test in plain strings: which codecs the service
  * registry holds, which {@link ChatInfoCodecs#installed()} finds, and what a
- * {@link RetrofitChatInfoSource} built here fetches.
+ * {@link ChatInfoClient} built here fetches.
  *
  * <p>A request is a map with {@code op} set to {@code codec-services}, {@code installed} or
  * {@code fetch}; {@code fetch} also takes {@code baseUrl}, {@code token}, {@code accountId},
@@ -93,8 +93,8 @@ public final class ChatInfoProbe implements Function<Map<String, String>, Map<St
     ServiceReference<ChatInfoCodec> codecRef = null;
     Map<String, String> result = new LinkedHashMap<>();
     try {
-      RetrofitChatInfoSource.Builder builder =
-          RetrofitChatInfoSource.builder()
+      ChatInfoClient.Builder builder =
+          ChatInfoClient.builder()
               .baseUrl(URI.create(request.get("baseUrl")))
               .bearerToken(BearerTokenProvider.of(request.get("token")))
               .callTimeout(Duration.ofSeconds(10));
@@ -106,7 +106,7 @@ public final class ChatInfoProbe implements Function<Map<String, String>, Map<St
       }
       ChatRef chat =
           ChatRef.of(request.get("accountId"), request.get("agentSessionId"), request.get("chatId"));
-      try (RetrofitChatInfoSource source = builder.build()) {
+      try (ChatInfoClient source = builder.build()) {
         ChatInfo info = source.fetch(chat);
         result.put("state", info.state().wireValue());
         result.put("rawState", info.rawState());
@@ -119,7 +119,8 @@ public final class ChatInfoProbe implements Function<Map<String, String>, Map<St
         result.put("links", Integer.toString(info.links().size()));
         result.put("toString", info.toString());
         result.put("chatInfoBundle", bundleOf(ChatInfo.class));
-        result.put("sourceBundle", bundleOf(RetrofitChatInfoSource.class));
+        result.put("sourceBundle", bundleOf(ChatInfoClient.class));
+        result.put("client", source.toString());
       }
     } catch (ChatInfoException e) {
       result.put("error", e.kind() + ": " + e.getMessage());

@@ -1,4 +1,4 @@
-package dev.chatinfo.transport.retrofit.internal;
+package dev.chatinfo.client.internal;
 
 import dev.chatinfo.api.ChatInfoException;
 import io.github.resilience4j.core.IntervalBiFunction;
@@ -6,9 +6,9 @@ import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** chatinfo's wait between attempts: the server's {@code Retry-After} first, else exponential backoff with full jitter. */
-public final class RetryPolicy {
+public final class Backoff {
 
-  private RetryPolicy() {}
+  private Backoff() {}
 
   /**
    * Waits {@code Retry-After} when the failure carries one; otherwise a random wait between 0 and
@@ -20,7 +20,7 @@ public final class RetryPolicy {
    * @param <T> the result type
    * @return the interval function, in milliseconds
    */
-  public static <T> IntervalBiFunction<T> backoffHonouringRetryAfter(Duration base, Duration max) {
+  public static <T> IntervalBiFunction<T> honouringRetryAfter(Duration base, Duration max) {
     long baseMillis = base.toMillis();
     long maxMillis = max.toMillis();
     return (attempt, either) -> {
