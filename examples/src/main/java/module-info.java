@@ -1,7 +1,8 @@
 /**
  * The chatinfo examples: the {@code chatinfo} command-line program
- * ({@link dev.chatinfo.examples.ChatInfoCli}: {@code fetch} against LivePerson, and a {@code demo}
- * against the testkit's embedded fake server), and small classes to copy into an application.
+ * ({@link dev.chatinfo.examples.ChatInfoCli}, on picocli: {@code fetch} and {@code watch} against
+ * LivePerson, {@code serve} a fake server, and a {@code demo} against the testkit's embedded fake
+ * server), and small classes to copy into an application.
  */
 module dev.chatinfo.examples {
   requires dev.chatinfo.api;
@@ -10,7 +11,12 @@ module dev.chatinfo.examples {
   requires dev.chatinfo.codec.json;
   requires dev.chatinfo.codec.xml;
   requires dev.chatinfo.testkit;
+  requires dev.chatinfo.watch;
+  requires info.picocli;
   requires com.squareup.moshi;
   requires okio;
   requires kotlin.stdlib;
+
+  // picocli reads and sets the commands' annotated fields reflectively.
+  opens dev.chatinfo.examples to info.picocli;
 }

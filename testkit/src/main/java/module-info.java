@@ -11,7 +11,10 @@
  *   <li>{@link dev.chatinfo.testkit.junit.FakeChatServerExtension}: a started server per test;</li>
  *   <li>{@link dev.chatinfo.testkit.contract.ChatInfoCodecContract} and
  *       {@link dev.chatinfo.testkit.contract.ChatInfoSourceContract}: abstract tests that any codec
- *       or source extends to prove it keeps the chatinfo contract.</li>
+ *       or source extends to prove it keeps the chatinfo contract;</li>
+ *   <li>{@link dev.chatinfo.testkit.watch.ChatEventAssertions} and
+ *       {@link dev.chatinfo.testkit.watch.ChatEventRecorder}: for code that watches chats (only
+ *       with the optional {@code chatinfo-watch}).</li>
  * </ul>
  *
  * <p>Needs only {@code dev.chatinfo.api}, the JDK ({@code jdk.httpserver}, {@code java.net.http}), the
@@ -24,10 +27,13 @@ module dev.chatinfo.testkit {
   requires transitive org.opentest4j;
   requires jdk.httpserver;
   requires java.net.http;
+  // Optional: only dev.chatinfo.testkit.watch uses it; a user without chatinfo-watch gets nothing new.
+  requires static dev.chatinfo.watch;
 
   exports dev.chatinfo.testkit;
   exports dev.chatinfo.testkit.junit;
   exports dev.chatinfo.testkit.contract;
+  exports dev.chatinfo.testkit.watch;
 
   // JUnit discovers and calls the inherited test methods of the contracts reflectively.
   opens dev.chatinfo.testkit.contract to org.junit.platform.commons;

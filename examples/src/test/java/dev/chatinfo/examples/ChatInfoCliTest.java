@@ -75,6 +75,11 @@ class ChatInfoCliTest {
     }
     assertTrue(demo.contains("attempt 1 failed (SERVER_ERROR, HTTP 503); retrying in"), demo);
     assertTrue(demo.contains("then: chatting with agent Barber"), demo);
+    String watching = demo.substring(demo.indexOf("== watching the three chats through their timeline"));
+    assertTrue(watching.contains("STARTED  waiting"), watching);
+    assertTrue(watching.contains("CHANGED [STATE, AGENT, LAST_UPDATE]  chatting, agent Barber"), watching);
+    assertTrue(watching.contains("CHANGED [VISITOR_TYPING, LAST_UPDATE]  chatting, agent Barber, visitor typing"), watching);
+    assertEquals(3, watching.lines().filter(l -> l.contains("  ENDED  ended")).count(), watching);
     assertEquals("", err());
     assertEquals(0, run(Map.of(), "demo"));
   }
@@ -161,8 +166,78 @@ class ChatInfoCliTest {
     Set<Integer> codes = new HashSet<>(List.of(0, 1, 2));
     for (Kind kind : EnumSet.allOf(Kind.class)) {
       assertTrue(codes.add(ChatInfoCli.exitCode(kind)), kind + " shares an exit code");
-      assertTrue(ChatInfoCli.USAGE.contains(ChatInfoCli.exitCode(kind) + " " + kind), kind + " is not documented");
+      assertTrue(ChatInfoCli.EXIT_CODES.contains(ChatInfoCli.exitCode(kind) + " " + kind), kind + " is not documented");
     }
+  }
+
+  int watch(Map<String, String> env, String... extra) {
+    List<String> args = new ArrayList<>(List.of("watch", "--base-url", server.baseUrl().toString(),
+        "--account", ref.accountId(), "--agent-session", ref.agentSessionId(), "--interval", "1s"));
+    args.addAll(List.of(extra));
+    return run(env, args.toArray(String[]::new));
+  }
+
+  @Test
+  void watchPrintsEventsUntilEveryChatEndedThenExitsWith0() {
+    ChatRef ended = server.addChat(ChatInfoFixtures.ended());
+    server.update(ref, i -> i.toBuilder().state(dev.chatinfo.api.ChatState.ENDED).build());
+    assertEquals(0, watch(Map.of("LP_BEARER", server.token()), "--chat", ref.chatId(), "--chat", ended.chatId()), err());
+    List<String> lines = out().lines().toList();
+    assertEquals(4, lines.size(), out());
+    assertTrue(lines.stream().anyMatch(l -> l.contains("  " + ref.chatId() + "  STARTED  ended, agent Barber")), out());
+    assertTrue(lines.stream().anyMatch(l -> l.contains("  " + ended.chatId() + "  ENDED  ended")), out());
+    assertEquals("", err());
+  }
+
+  @Test
+  void watchExitsWithTheCodeOfTheLastFailureAndPrintsJsonLines() {
+    assertEquals(5, watch(Map.of("LP_BEARER", server.token()), "--chat", "no-such-chat", "--output", "json"), err());
+    String line = out().strip();
+    assertTrue(line.startsWith("{\"event\":\"GONE\",\"at\":"), line);
+    assertTrue(line.contains("\"chatId\":\"no-such-chat\""), line);
+    assertTrue(line.contains("\"kind\":\"NOT_FOUND\""), line);
+    assertEquals(1, out().lines().count(), out());
+  }
+
+  @Test
+  void watchRefusesAnIntervalBelowOneSecond() {
+    assertUsage(Map.of("LP_BEARER", server.token()), "watch", "--base-url", server.baseUrl().toString(),
+        "--account", "1", "--agent-session", "s", "--chat", "c", "--interval", "500ms");
+    assertTrue(err().contains("--interval must be at least 1s"), err());
+  }
+
+  @Test
+  void jsonOutputPrintsFailuresAsJson() {
+    server.removeChat(ref);
+    assertEquals(5, fetch("--output", "json"));
+    assertTrue(out().startsWith("{\"error\":{\"kind\":\"NOT_FOUND\",\"message\":\"GET /api/account/"), out());
+    assertTrue(out().contains("\"exitCode\":5}}"), out());
+    assertEquals("", err());
+  }
+
+  @Test
+  void anUnknownTransportIsAUsageErrorThatNamesWhatIsInstalled() {
+    assertEquals(2, fetch("--transport", "carrier-pigeon"));
+    assertTrue(err().startsWith("chatinfo: "), err());
+    assertTrue(err().contains("retrofit"), err());
+  }
+
+  @Test
+  void theInstalledTransportCanBeNamed() {
+    assertEquals(0, fetch("--transport", "retrofit"), err());
+  }
+
+  @Test
+  void helpListsEveryCommandAndCompletionIsGenerated() {
+    assertEquals(0, run(Map.of(), "help"));
+    for (String command : List.of("demo", "fetch", "watch", "serve", "help", "generate-completion")) {
+      assertTrue(out().contains("  " + command), command + " missing from:\n" + out());
+    }
+    assertEquals(0, run(Map.of(), "help", "watch"));
+    assertTrue(out().contains("--interval=DURATION"), out());
+    out.reset();
+    assertEquals(0, run(Map.of(), "generate-completion"));
+    assertTrue(out().contains("complete -F _complete_chatinfo"), out().lines().limit(5).toList().toString());
   }
 
   private void assertUsage(Map<String, String> env, String... args) {

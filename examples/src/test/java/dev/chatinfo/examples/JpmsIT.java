@@ -76,7 +76,7 @@ class JpmsIT {
       actual.put(artifact, text);
     }
     assertEquals(List.of("chatinfo-api", "chatinfo-client", "chatinfo-codec-json", "chatinfo-codec-xml", "chatinfo-examples",
-        "chatinfo-testkit", "chatinfo-transport-retrofit"), new ArrayList<>(actual.keySet()));
+        "chatinfo-testkit", "chatinfo-transport-retrofit", "chatinfo-watch"), new ArrayList<>(actual.keySet()));
     if (Boolean.getBoolean("chatinfo.golden.update")) {
       Files.createDirectories(GOLDEN);
       for (Map.Entry<String, String> e : actual.entrySet()) {

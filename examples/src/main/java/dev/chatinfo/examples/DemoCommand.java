@@ -1,0 +1,112 @@
+package dev.chatinfo.examples;
+
+import dev.chatinfo.api.BearerTokenProvider;
+import dev.chatinfo.api.ChatInfo;
+import dev.chatinfo.api.ChatInfoException;
+import dev.chatinfo.api.ChatRef;
+import dev.chatinfo.api.TypingStatus;
+import dev.chatinfo.api.codec.ChatInfoCodec;
+import dev.chatinfo.client.ChatInfoClient;
+import dev.chatinfo.codec.json.MoshiChatInfoCodec;
+import dev.chatinfo.codec.xml.SimpleXmlChatInfoCodec;
+import dev.chatinfo.testkit.FakeChatServer;
+import dev.chatinfo.testkit.Fault;
+import dev.chatinfo.watch.ChatEvent;
+import dev.chatinfo.watch.ChatWatcher;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+
+/** {@code chatinfo demo} (and {@code chatinfo} alone): everything on loopback, against the testkit's fake server. */
+@Command(name = "demo", description = "Fetches and watches chats on a fake LivePerson server on 127.0.0.1 "
+    + "(no account needed); the default command.")
+final class DemoCommand implements Callable<Integer> {
+
+  private final PrintStream out;
+
+  DemoCommand(ChatInfoCli cli) {
+    this.out = cli.out;
+  }
+
+  @Override
+  public Integer call() {
+    try (FakeChatServer server = FakeChatServer.start()) {
+      out.println("chatinfo demo: a fake LivePerson chat server runs on " + server.baseUrl()
+          + " (no LivePerson account needed)");
+      DemoChats chats = new DemoChats(server);
+      ChatRef chatting = chats.chatting;
+      List<ChatRef> all = chats.all();
+      BearerTokenProvider token = BearerTokenProvider.of(server.token());
+
+      for (ChatInfoCodec codec : List.of(new MoshiChatInfoCodec(), new SimpleXmlChatInfoCodec())) {
+        out.println();
+        out.println("== " + codec.mediaType() + ": three chats fetched over HTTP ==");
+        try (ChatInfoClient source = ChatInfoClient.builder().baseUrl(server.baseUrl())
+            .bearerToken(token).codec(codec).build()) {
+          for (ChatRef ref : all) {
+            out.print(ChatOutput.text(ref, source.fetch(ref)));
+          }
+        }
+      }
+
+      out.println();
+      out.println("== a retry: the service answers 503 Service Unavailable once ==");
+      try (ChatInfoClient source = ChatInfoClient.builder().baseUrl(server.baseUrl())
+          .bearerToken(token).build()) {
+        source.retry().getEventPublisher().onRetry(e -> out.println("  attempt " + e.getNumberOfRetryAttempts()
+            + " failed (" + ((ChatInfoException) e.getLastThrowable()).kind() + ", HTTP "
+            + ((ChatInfoException) e.getLastThrowable()).httpStatus().orElse(0) + "); retrying in "
+            + e.getWaitInterval().toMillis() + " ms"));
+        server.enqueue(Fault.status(503));
+        ChatInfo info = source.fetch(chatting);
+        out.println("  then: " + info.state().wireValue() + " with agent " + info.agentName().orElse("-")
+            + " (" + server.requests().stream().filter(r -> r.path().endsWith(chatting.chatId() + "/info")).count()
+            + " requests for this chat so far)");
+
+        out.println();
+        out.println("== the visitor stops typing; then many chats at once, asynchronously ==");
+        server.update(chatting, i -> i.toBuilder().visitorTyping(TypingStatus.NOT_TYPING).build());
+        out.println("  visitor typing now: " + source.fetch(chatting).visitorTyping().wireValue());
+        out.println("  " + new SupervisorDashboard(source).summary(all));
+      }
+      watchTheTimeline(server, chats, token);
+      chats.close();
+      out.println();
+      out.println("demo done: " + server.requests().size() + " requests served on loopback");
+    }
+    return 0;
+  }
+
+  /** The watch section: a ChatWatcher follows the three chats through their timeline to the end. */
+  private void watchTheTimeline(FakeChatServer server, DemoChats chats, BearerTokenProvider token) {
+    out.println();
+    out.println("== watching the three chats through their timeline (ChatWatcher, 1 s interval) ==");
+    CountDownLatch ended = new CountDownLatch(chats.all().size());
+    Instant start = Instant.now();
+    try (ChatInfoClient source = ChatInfoClient.builder().baseUrl(server.baseUrl()).bearerToken(token).build();
+        ChatWatcher watcher = ChatWatcher.builder(source).interval(Duration.ofSeconds(1)).build()) {
+      watcher.onEvent(event -> {
+        String line = ChatOutput.eventLine(event);
+        synchronized (out) {
+          out.printf("  +%4.1f s  %s%n", Duration.between(start, event.at()).toMillis() / 1000.0,
+              line.substring(line.indexOf("  ") + 2));
+        }
+        if (event instanceof ChatEvent.Ended || event instanceof ChatEvent.Gone) {
+          ended.countDown();
+        }
+      });
+      chats.all().forEach(watcher::watch);
+      chats.start(Duration.ofSeconds(1), false);
+      if (!ended.await(30, TimeUnit.SECONDS)) {
+        out.println("  (not every chat ended within 30 s)");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
