@@ -7,7 +7,6 @@
 module dev.chatinfo.examples {
   requires dev.chatinfo.api;
   requires dev.chatinfo.client;
-  requires dev.chatinfo.transport.retrofit;
   requires dev.chatinfo.codec.json;
   requires dev.chatinfo.codec.xml;
   requires dev.chatinfo.testkit;
@@ -16,6 +15,10 @@ module dev.chatinfo.examples {
   requires com.squareup.moshi;
   requires okio;
   requires kotlin.stdlib;
+
+  // The transports (dev.chatinfo.transport.jdk, dev.chatinfo.transport.retrofit) are not required:
+  // providers on the module path are bound, and the program chooses one by name.
+  uses dev.chatinfo.client.spi.HttpTransportProvider;
 
   // picocli reads and sets the commands' annotated fields reflectively.
   opens dev.chatinfo.examples to info.picocli;

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
@@ -57,7 +58,8 @@ final class ClientOptions {
   String format;
 
   @Option(names = "--transport", paramLabel = "jdk|retrofit",
-      description = "the HTTP transport (default: the one installed)")
+      description = "the HTTP transport: jdk (java.net.http) or retrofit (Retrofit and OkHttp); default: the "
+          + "one installed, and jdk when both are, as the program ships")
   String transport;
 
   @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10s", converter = DurationConverter.class,
@@ -114,9 +116,7 @@ final class ClientOptions {
         .callTimeout(timeout)
         .retry(RetryConfig.from(ChatInfoClient.defaultRetryConfig()).maxAttempts(retries + 1).build());
     codecs.forEach(builder::codec);
-    if (transport != null) {
-      builder.transport(transport);
-    }
+    Optional.ofNullable(transport).or(Transports::defaultName).ifPresent(builder::transport);
     try {
       if (where.domain != null) {
         builder.domain(where.domain);

@@ -46,8 +46,7 @@ final class DemoCommand implements Callable<Integer> {
       for (ChatInfoCodec codec : List.of(new MoshiChatInfoCodec(), new SimpleXmlChatInfoCodec())) {
         out.println();
         out.println("== " + codec.mediaType() + ": three chats fetched over HTTP ==");
-        try (ChatInfoClient source = ChatInfoClient.builder().baseUrl(server.baseUrl())
-            .bearerToken(token).codec(codec).build()) {
+        try (ChatInfoClient source = client(server, token).codec(codec).build()) {
           for (ChatRef ref : all) {
             out.print(ChatOutput.text(ref, source.fetch(ref)));
           }
@@ -56,8 +55,7 @@ final class DemoCommand implements Callable<Integer> {
 
       out.println();
       out.println("== a retry: the service answers 503 Service Unavailable once ==");
-      try (ChatInfoClient source = ChatInfoClient.builder().baseUrl(server.baseUrl())
-          .bearerToken(token).build()) {
+      try (ChatInfoClient source = client(server, token).build()) {
         source.retry().getEventPublisher().onRetry(e -> out.println("  attempt " + e.getNumberOfRetryAttempts()
             + " failed (" + ((ChatInfoException) e.getLastThrowable()).kind() + ", HTTP "
             + ((ChatInfoException) e.getLastThrowable()).httpStatus().orElse(0) + "); retrying in "
@@ -82,13 +80,20 @@ final class DemoCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** A client of the fake server through the program's default transport. */
+  private static ChatInfoClient.Builder client(FakeChatServer server, BearerTokenProvider token) {
+    ChatInfoClient.Builder builder = ChatInfoClient.builder().baseUrl(server.baseUrl()).bearerToken(token);
+    Transports.defaultName().ifPresent(builder::transport);
+    return builder;
+  }
+
   /** The watch section: a ChatWatcher follows the three chats through their timeline to the end. */
   private void watchTheTimeline(FakeChatServer server, DemoChats chats, BearerTokenProvider token) {
     out.println();
     out.println("== watching the three chats through their timeline (ChatWatcher, 1 s interval) ==");
     CountDownLatch ended = new CountDownLatch(chats.all().size());
     Instant start = Instant.now();
-    try (ChatInfoClient source = ChatInfoClient.builder().baseUrl(server.baseUrl()).bearerToken(token).build();
+    try (ChatInfoClient source = client(server, token).build();
         ChatWatcher watcher = ChatWatcher.builder(source).interval(Duration.ofSeconds(1)).build()) {
       watcher.onEvent(event -> {
         String line = ChatOutput.eventLine(event);

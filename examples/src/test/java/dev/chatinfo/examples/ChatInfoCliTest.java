@@ -219,12 +219,26 @@ class ChatInfoCliTest {
   void anUnknownTransportIsAUsageErrorThatNamesWhatIsInstalled() {
     assertEquals(2, fetch("--transport", "carrier-pigeon"));
     assertTrue(err().startsWith("chatinfo: "), err());
-    assertTrue(err().contains("retrofit"), err());
+    assertTrue(err().contains("installed: \"jdk\", \"retrofit\""), err());
   }
 
   @Test
-  void theInstalledTransportCanBeNamed() {
+  void eitherInstalledTransportCanBeNamedAndJdkIsTheDefault() {
+    assertEquals(List.of("jdk", "retrofit"), Transports.installed());
     assertEquals(0, fetch("--transport", "retrofit"), err());
+    assertEquals(0, fetch("--transport", "jdk"), err());
+    assertEquals(0, fetch(), err());
+    List<String> userAgents = server.requests().stream()
+        .map(r -> r.header("User-Agent").orElse("(none)")).toList();
+    assertTrue(userAgents.get(0).startsWith("okhttp/"), userAgents.toString());
+    assertTrue(userAgents.get(1).startsWith("Java-http-client/"), userAgents.toString());
+    assertTrue(userAgents.get(2).startsWith("Java-http-client/"), userAgents.toString());
+  }
+
+  @Test
+  void theTransportOptionSaysWhichIsTheDefault() {
+    assertEquals(0, run(Map.of(), "help", "fetch"));
+    assertTrue(out().replaceAll("\\s+", " ").contains("and jdk when both are, as the program ships"), out());
   }
 
   @Test

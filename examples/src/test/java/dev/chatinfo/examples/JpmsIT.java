@@ -12,8 +12,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.spi.ToolProvider;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
@@ -58,6 +62,21 @@ class JpmsIT {
     assertTrue(!output.contains("Exception") && !output.contains("WARNING"), output);
   }
 
+  /** ./chatinfo rebuilds the program when a source of one of its modules changes: all of them. */
+  @Test
+  void theChatinfoScriptWatchesEveryModuleOfTheProgram() throws Exception {
+    String script = Files.readString(Path.of("..", "chatinfo"));
+    Matcher list = Pattern.compile("(?m)^modules=\\(([^)]*)\\)$").matcher(script);
+    assertTrue(list.find(), "no modules=(...) line in ./chatinfo");
+    Set<String> watched = new TreeSet<>(List.of(list.group(1).trim().split("\\s+")));
+    Set<String> program = new TreeSet<>(Set.of("examples"));
+    try (Stream<Path> lib = Files.list(LIB)) {
+      lib.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("chatinfo-"))
+          .forEach(n -> program.add(n.substring("chatinfo-".length()).replace("-0.1.0-SNAPSHOT.jar", "")));
+    }
+    assertEquals(program, watched, "the modules=(...) list of ./chatinfo");
+  }
+
   @Test
   void moduleDescriptorsMatchTheirGoldenFiles() throws Exception {
     Map<String, String> actual = new TreeMap<>();
@@ -76,7 +95,7 @@ class JpmsIT {
       actual.put(artifact, text);
     }
     assertEquals(List.of("chatinfo-api", "chatinfo-client", "chatinfo-codec-json", "chatinfo-codec-xml", "chatinfo-examples",
-        "chatinfo-testkit", "chatinfo-transport-retrofit", "chatinfo-watch"), new ArrayList<>(actual.keySet()));
+        "chatinfo-testkit", "chatinfo-transport-jdk", "chatinfo-transport-retrofit", "chatinfo-watch"), new ArrayList<>(actual.keySet()));
     if (Boolean.getBoolean("chatinfo.golden.update")) {
       Files.createDirectories(GOLDEN);
       for (Map.Entry<String, String> e : actual.entrySet()) {

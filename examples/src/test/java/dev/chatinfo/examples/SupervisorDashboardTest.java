@@ -21,9 +21,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(FakeChatServerExtension.class)
 class SupervisorDashboardTest {
 
+  /** With one transport installed, leave out transport(...): the builder finds it. This module ships two. */
   static ChatInfoClient sourceFor(FakeChatServer server) {
     return ChatInfoClient.builder().baseUrl(server.baseUrl())
-        .bearerToken(BearerTokenProvider.of(server.token())).build();
+        .bearerToken(BearerTokenProvider.of(server.token())).transport("jdk").build();
   }
 
   @Test
