@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
@@ -57,9 +56,7 @@ final class ClientOptions {
       description = "the wire format to ask for (default: json, then xml)")
   String format;
 
-  @Option(names = "--transport", paramLabel = "jdk|retrofit",
-      description = "the HTTP transport: jdk (java.net.http) or retrofit (Retrofit and OkHttp); default: the "
-          + "one installed, and jdk when both are, as the program ships")
+  @Option(names = "--transport", paramLabel = "jdk|retrofit", description = Transports.OPTION_HELP)
   String transport;
 
   @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10s", converter = DurationConverter.class,
@@ -116,7 +113,7 @@ final class ClientOptions {
         .callTimeout(timeout)
         .retry(RetryConfig.from(ChatInfoClient.defaultRetryConfig()).maxAttempts(retries + 1).build());
     codecs.forEach(builder::codec);
-    Optional.ofNullable(transport).or(Transports::defaultName).ifPresent(builder::transport);
+    builder.transport(Transports.choose(transport));
     try {
       if (where.domain != null) {
         builder.domain(where.domain);

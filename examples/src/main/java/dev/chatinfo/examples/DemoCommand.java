@@ -11,6 +11,7 @@ import dev.chatinfo.codec.json.MoshiChatInfoCodec;
 import dev.chatinfo.codec.xml.SimpleXmlChatInfoCodec;
 import dev.chatinfo.testkit.FakeChatServer;
 import dev.chatinfo.testkit.Fault;
+import dev.chatinfo.testkit.RecordedRequest;
 import dev.chatinfo.watch.ChatEvent;
 import dev.chatinfo.watch.ChatWatcher;
 import java.io.PrintStream;
@@ -21,6 +22,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code chatinfo demo} (and {@code chatinfo} alone): everything on loopback, against the testkit's fake server. */
 @Command(name = "demo", description = "Fetches and watches chats on a fake LivePerson server on 127.0.0.1 "
@@ -28,6 +30,10 @@ import picocli.CommandLine.Command;
 final class DemoCommand implements Callable<Integer> {
 
   private final PrintStream out;
+
+  @Option(names = "--transport", paramLabel = "jdk|retrofit", description = Transports.OPTION_HELP
+      + "; the section \"one fetch through each transport\" uses each")
+  String transportOption;
 
   DemoCommand(ChatInfoCli cli) {
     this.out = cli.out;
@@ -38,6 +44,9 @@ final class DemoCommand implements Callable<Integer> {
     try (FakeChatServer server = FakeChatServer.start()) {
       out.println("chatinfo demo: a fake LivePerson chat server runs on " + server.baseUrl()
           + " (no LivePerson account needed)");
+      List<String> transports = Transports.installed();
+      String transport = Transports.choose(transportOption);
+      out.println("  transports installed: " + String.join(", ", transports) + "; " + transport + " used below");
       DemoChats chats = new DemoChats(server);
       ChatRef chatting = chats.chatting;
       List<ChatRef> all = chats.all();
@@ -45,8 +54,8 @@ final class DemoCommand implements Callable<Integer> {
 
       for (ChatInfoCodec codec : List.of(new MoshiChatInfoCodec(), new SimpleXmlChatInfoCodec())) {
         out.println();
-        out.println("== " + codec.mediaType() + ": three chats fetched over HTTP ==");
-        try (ChatInfoClient source = client(server, token).codec(codec).build()) {
+        out.println("== " + codec.mediaType() + ": three chats fetched over HTTP (transport " + transport + ") ==");
+        try (ChatInfoClient source = client(server, token, transport).codec(codec).build()) {
           for (ChatRef ref : all) {
             out.print(ChatOutput.text(ref, source.fetch(ref)));
           }
@@ -54,8 +63,19 @@ final class DemoCommand implements Callable<Integer> {
       }
 
       out.println();
+      out.println("== one fetch through each transport ==");
+      for (String each : transports) {
+        try (ChatInfoClient source = client(server, token, each).build()) {
+          ChatInfo info = source.fetch(chatting);
+          List<RecordedRequest> seen = server.requests();
+          out.printf("  through %-9s %s   (the server saw User-Agent: %s)%n", each + ":", ChatOutput.summary(info),
+              seen.get(seen.size() - 1).header("User-Agent").orElse("none"));
+        }
+      }
+
+      out.println();
       out.println("== a retry: the service answers 503 Service Unavailable once ==");
-      try (ChatInfoClient source = client(server, token).build()) {
+      try (ChatInfoClient source = client(server, token, transport).build()) {
         source.retry().getEventPublisher().onRetry(e -> out.println("  attempt " + e.getNumberOfRetryAttempts()
             + " failed (" + ((ChatInfoException) e.getLastThrowable()).kind() + ", HTTP "
             + ((ChatInfoException) e.getLastThrowable()).httpStatus().orElse(0) + "); retrying in "
@@ -72,7 +92,7 @@ final class DemoCommand implements Callable<Integer> {
         out.println("  visitor typing now: " + source.fetch(chatting).visitorTyping().wireValue());
         out.println("  " + new SupervisorDashboard(source).summary(all));
       }
-      watchTheTimeline(server, chats, token);
+      watchTheTimeline(server, chats, token, transport);
       chats.close();
       out.println();
       out.println("demo done: " + server.requests().size() + " requests served on loopback");
@@ -80,20 +100,19 @@ final class DemoCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** A client of the fake server through the program's default transport. */
-  private static ChatInfoClient.Builder client(FakeChatServer server, BearerTokenProvider token) {
-    ChatInfoClient.Builder builder = ChatInfoClient.builder().baseUrl(server.baseUrl()).bearerToken(token);
-    Transports.defaultName().ifPresent(builder::transport);
-    return builder;
+  /** A client of the fake server through the named transport. */
+  private static ChatInfoClient.Builder client(FakeChatServer server, BearerTokenProvider token, String transport) {
+    return ChatInfoClient.builder().baseUrl(server.baseUrl()).bearerToken(token).transport(transport);
   }
 
   /** The watch section: a ChatWatcher follows the three chats through their timeline to the end. */
-  private void watchTheTimeline(FakeChatServer server, DemoChats chats, BearerTokenProvider token) {
+  private void watchTheTimeline(FakeChatServer server, DemoChats chats, BearerTokenProvider token,
+      String transport) {
     out.println();
     out.println("== watching the three chats through their timeline (ChatWatcher, 1 s interval) ==");
     CountDownLatch ended = new CountDownLatch(chats.all().size());
     Instant start = Instant.now();
-    try (ChatInfoClient source = client(server, token).build();
+    try (ChatInfoClient source = client(server, token, transport).build();
         ChatWatcher watcher = ChatWatcher.builder(source).interval(Duration.ofSeconds(1)).build()) {
       watcher.onEvent(event -> {
         String line = ChatOutput.eventLine(event);

@@ -73,6 +73,13 @@ class ChatInfoCliTest {
       assertTrue(part.contains("state         chatting"), part);
       assertTrue(part.contains("state         ended"), part);
     }
+    assertTrue(demo.contains("  transports installed: jdk, retrofit; jdk used below\n"), demo);
+    assertTrue(demo.contains("== application/json: three chats fetched over HTTP (transport jdk) =="), demo);
+    String each = demo.substring(demo.indexOf("== one fetch through each transport =="));
+    assertTrue(each.contains("\n  through jdk:      chatting, agent Barber, visitor typing   (the server saw User-Agent: "
+        + "Java-http-client/"), each);
+    assertTrue(each.contains("\n  through retrofit: chatting, agent Barber, visitor typing   (the server saw User-Agent: "
+        + "okhttp/"), each);
     assertTrue(demo.contains("attempt 1 failed (SERVER_ERROR, HTTP 503); retrying in"), demo);
     assertTrue(demo.contains("then: chatting with agent Barber"), demo);
     String watching = demo.substring(demo.indexOf("== watching the three chats through their timeline"));
@@ -81,7 +88,14 @@ class ChatInfoCliTest {
     assertTrue(watching.contains("CHANGED [VISITOR_TYPING, LAST_UPDATE]  chatting, agent Barber, visitor typing"), watching);
     assertEquals(3, watching.lines().filter(l -> l.contains("  ENDED  ended")).count(), watching);
     assertEquals("", err());
-    assertEquals(0, run(Map.of(), "demo"));
+  }
+
+  @Test
+  void theDemoTakesTheTransportToUse() {
+    assertEquals(0, run(Map.of(), "demo", "--transport", "retrofit"), err());
+    assertTrue(out().contains("  transports installed: jdk, retrofit; retrofit used below\n"), out());
+    assertTrue(out().contains("== application/xml: three chats fetched over HTTP (transport retrofit) =="), out());
+    assertUsage(Map.of(), "demo", "--transport", "carrier-pigeon");
   }
 
   @Test
@@ -219,7 +233,7 @@ class ChatInfoCliTest {
   void anUnknownTransportIsAUsageErrorThatNamesWhatIsInstalled() {
     assertEquals(2, fetch("--transport", "carrier-pigeon"));
     assertTrue(err().startsWith("chatinfo: "), err());
-    assertTrue(err().contains("installed: \"jdk\", \"retrofit\""), err());
+    assertTrue(err().contains("no transport named 'carrier-pigeon' is installed (installed: jdk, retrofit)"), err());
   }
 
   @Test
