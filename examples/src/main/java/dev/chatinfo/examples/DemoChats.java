@@ -5,31 +5,26 @@ import dev.chatinfo.api.ChatRef;
 import dev.chatinfo.api.ChatState;
 import dev.chatinfo.api.TypingStatus;
 import dev.chatinfo.testkit.ChatInfoFixtures;
+import dev.chatinfo.testkit.ChatScript;
 import dev.chatinfo.testkit.FakeChatServer;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
 /**
- * The three demo chats on a fake server, and their timeline: the waiting chat is picked up by
- * Barber, its visitor types, it ends; the chatting chat's agent types, it ends; the ended chat
- * stays ended. One step per {@code step}; with {@code repeat}, the timeline starts over.
+ * The three demo chats on a fake server, and their timeline, played by the server's own
+ * {@link FakeChatServer#script scripts}: the waiting chat is picked up by Barber, its visitor
+ * types, it ends; the chatting chat's agent types, it ends; the ended chat stays ended.
  */
-final class DemoChats implements AutoCloseable {
+final class DemoChats {
+
+  /** How many steps one run of the timeline takes, the pause before the next run included. */
+  static final int STEPS_PER_RUN = 10;
 
   final ChatRef waiting;
   final ChatRef chatting;
   final ChatRef ended;
   private final FakeChatServer server;
-  private final ScheduledExecutorService timeline = Executors.newSingleThreadScheduledExecutor(task -> {
-    Thread t = new Thread(task, "chatinfo-demo-timeline");
-    t.setDaemon(true);
-    return t;
-  });
 
   DemoChats(FakeChatServer server) {
     this.server = server;
@@ -42,36 +37,34 @@ final class DemoChats implements AutoCloseable {
     return List.of(waiting, chatting, ended);
   }
 
-  /** Starts the timeline: steps at 2, 3, 4, 5 and 6 times {@code step}. */
-  void start(Duration step, boolean repeat) {
-    long ms = step.toMillis();
-    at(2 * ms, waiting, i -> i.toBuilder().state(ChatState.CHATTING).agentName("Barber").agentId(311098910L).build());
-    at(3 * ms, chatting, i -> i.toBuilder().agentTyping(TypingStatus.TYPING).build());
-    at(4 * ms, waiting, i -> i.toBuilder().visitorTyping(TypingStatus.TYPING).build());
-    at(5 * ms, chatting, i -> i.toBuilder().state(ChatState.ENDED).agentTyping(TypingStatus.NOT_TYPING).build());
-    at(6 * ms, waiting, i -> i.toBuilder().state(ChatState.ENDED).visitorTyping(TypingStatus.NOT_TYPING).build());
-    if (repeat) {
-      timeline.schedule(() -> {
-        reset(waiting, ChatInfoFixtures.waiting());
-        reset(chatting, ChatInfoFixtures.chatting());
-        start(step, true);
-      }, 10 * ms, TimeUnit.MILLISECONDS);
+  /**
+   * Scripts one run of the timeline from now, a change at 2, 3, 4, 5 and 6 times {@code step}.
+   *
+   * @param step the time between two steps
+   * @param fromTheStart whether the waiting and chatting chats first go back to how they began (a
+   *     run after the first)
+   */
+  void script(Duration step, boolean fromTheStart) {
+    ChatScript waitingChat = server.script(waiting);
+    ChatScript chattingChat = server.script(chatting);
+    if (fromTheStart) {
+      waitingChat.after(Duration.ZERO, restart(ChatInfoFixtures.waiting()));
+      chattingChat.after(Duration.ZERO, restart(ChatInfoFixtures.chatting()));
     }
+    waitingChat
+        .after(step.multipliedBy(2), info -> info.toBuilder().state(ChatState.CHATTING).agentName("Barber")
+            .agentId(311098910L).build())
+        .after(step.multipliedBy(2), info -> info.toBuilder().visitorTyping(TypingStatus.TYPING).build())
+        .after(step.multipliedBy(2), info -> info.toBuilder().state(ChatState.ENDED)
+            .visitorTyping(TypingStatus.NOT_TYPING).build());
+    chattingChat
+        .after(step.multipliedBy(3), info -> info.toBuilder().agentTyping(TypingStatus.TYPING).build())
+        .after(step.multipliedBy(2), info -> info.toBuilder().state(ChatState.ENDED)
+            .agentTyping(TypingStatus.NOT_TYPING).build());
   }
 
-  private void at(long ms, ChatRef chat, UnaryOperator<ChatInfo> change) {
-    timeline.schedule(() -> {
-      server.update(chat, info -> change.apply(info).toBuilder()
-          .lastUpdate(OffsetDateTime.now(server.clock())).build());
-    }, ms, TimeUnit.MILLISECONDS);
-  }
-
-  private void reset(ChatRef chat, ChatInfo fixture) {
-    server.update(chat, info -> fixture.toBuilder().lastUpdate(OffsetDateTime.now(server.clock())).build());
-  }
-
-  @Override
-  public void close() {
-    timeline.shutdownNow();
+  /** The chat as it began, with its links, started when the previous run ended. */
+  private static UnaryOperator<ChatInfo> restart(ChatInfo fixture) {
+    return info -> fixture.toBuilder().startTime(info.lastUpdate().orElse(null)).links(info.links()).build();
   }
 }

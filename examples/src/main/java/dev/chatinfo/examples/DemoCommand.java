@@ -93,7 +93,6 @@ final class DemoCommand implements Callable<Integer> {
         out.println("  " + new SupervisorDashboard(source).summary(all));
       }
       watchTheTimeline(server, chats, token, transport);
-      chats.close();
       out.println();
       out.println("demo done: " + server.requests().size() + " requests served on loopback");
     }
@@ -125,7 +124,7 @@ final class DemoCommand implements Callable<Integer> {
         }
       });
       chats.all().forEach(watcher::watch);
-      chats.start(Duration.ofSeconds(1), false);
+      chats.script(Duration.ofSeconds(1), false);
       if (!ended.await(30, TimeUnit.SECONDS)) {
         out.println("  (not every chat ended within 30 s)");
       }

@@ -11,6 +11,8 @@ import dev.chatinfo.testkit.FakeChatServer;
 import dev.chatinfo.testkit.Fault;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +21,9 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -253,6 +257,73 @@ class ChatInfoCliTest {
   void theTransportOptionSaysWhichIsTheDefault() {
     assertEquals(0, run(Map.of(), "help", "fetch"));
     assertTrue(out().replaceAll("\\s+", " ").contains("and jdk when both are, as the program ships"), out());
+  }
+
+  @Test
+  void serveRunsTheDemoChatsOnTheGivenPortUntilStopped() throws Exception {
+    int port;
+    try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = free.getLocalPort();
+    }
+    ByteArrayOutputStream served = new ByteArrayOutputStream();
+    PrintStream serveOut = new PrintStream(served, true, StandardCharsets.UTF_8);
+    AtomicInteger code = new AtomicInteger(-1);
+    Thread serve = new Thread(() -> code.set(new ChatInfoCli(serveOut, serveOut, Map.of())
+        .run(new String[] {"serve", "--port", Integer.toString(port), "--step", "1s"})), "serve");
+    serve.start();
+    try {
+      String watchLine = awaitLine(served, "  LP_BEARER=");
+      // What the user pastes into another terminal: LP_BEARER=<token> ./chatinfo watch --base-url ... --chat ...
+      List<String> words = List.of(watchLine.strip().split(" "));
+      assertEquals(List.of("./chatinfo", "watch", "--base-url", "http://127.0.0.1:" + port + "/"), words.subList(1, 5),
+          watchLine);
+      Map<String, String> env = Map.of("LP_BEARER", words.get(0).substring("LP_BEARER=".length()));
+      List<String> fetch = new ArrayList<>(words.subList(2, words.size()));
+      fetch.set(0, "fetch");
+      int firstChat = fetch.indexOf("--chat");
+      List<String> chats = new ArrayList<>();
+      for (int i = firstChat; i < fetch.size(); i += 2) {
+        chats.add(fetch.get(i + 1));
+      }
+      assertEquals(3, chats.size(), watchLine);
+      for (String chat : chats) {
+        List<String> args = new ArrayList<>(fetch.subList(0, firstChat));
+        args.addAll(List.of("--chat", chat));
+        assertEquals(0, run(env, args.toArray(String[]::new)), err());
+      }
+      assertTrue(out().contains("state         waiting") && out().contains("state         chatting")
+          && out().contains("state         ended"), out());
+    } finally {
+      serve.interrupt();
+      serve.join(10_000);
+    }
+    assertFalse(serve.isAlive(), "serve did not stop when interrupted");
+    assertEquals(0, code.get(), served.toString(StandardCharsets.UTF_8));
+    try (ServerSocket again = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+      assertEquals(port, again.getLocalPort(), "serve let its port go");
+    }
+  }
+
+  @Test
+  void serveRefusesAPortInUse() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      assertUsage(Map.of(), "serve", "--port", Integer.toString(taken.getLocalPort()));
+      assertTrue(err().contains("cannot listen on 127.0.0.1:" + taken.getLocalPort()), err());
+    }
+    assertUsage(Map.of(), "serve", "--port", "70000");
+  }
+
+  /** Waits (up to 10 s) for a line of the output that starts with {@code start}. */
+  private static String awaitLine(ByteArrayOutputStream output, String start) throws InterruptedException {
+    for (int i = 0; i < 200; i++) {
+      Optional<String> line = output.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith(start))
+          .findFirst();
+      if (line.isPresent()) {
+        return line.get();
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("no line starting with '" + start + "' in:\n" + output.toString(StandardCharsets.UTF_8));
   }
 
   @Test

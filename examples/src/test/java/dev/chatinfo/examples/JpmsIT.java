@@ -4,24 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.spi.ToolProvider;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The built jars, used as a JPMS application uses them: the demo runs in a child JVM on the module
@@ -31,30 +31,26 @@ import org.junit.jupiter.api.Test;
  */
 class JpmsIT {
 
-  static final Path JAR = Path.of(System.getProperty("chatinfo.examples.jar"));
-  static final Path LIB = Path.of(System.getProperty("chatinfo.examples.lib"));
+  static final Path LIB = ChildJvm.LIB;
+  static final Path JAR = ChildJvm.JAR;
   static final Path GOLDEN = Path.of("src", "test", "resources", "golden");
   static final Path TEMURIN_25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
 
   @Test
-  void theDemoRunsOnTheModulePathOnJava17() throws Exception {
-    assertDemo(Path.of(System.getProperty("java.home"), "bin", "java"));
+  void theDemoRunsOnTheModulePathOnJava17(@TempDir Path dir) throws Exception {
+    assertDemo(ChildJvm.currentJava(), dir);
   }
 
   @Test
-  void theDemoRunsOnTheModulePathOnJava25() throws Exception {
+  void theDemoRunsOnTheModulePathOnJava25(@TempDir Path dir) throws Exception {
     Assumptions.assumeTrue(Files.isExecutable(TEMURIN_25), "no Temurin 25 JDK on this machine");
-    assertDemo(TEMURIN_25);
+    assertDemo(TEMURIN_25, dir);
   }
 
-  private static void assertDemo(Path javaExecutable) throws Exception {
-    Process process = new ProcessBuilder(javaExecutable.toString(), "--module-path", JAR + File.pathSeparator + LIB,
-        "--module", "dev.chatinfo.examples/dev.chatinfo.examples.ChatInfoCli", "demo")
-        .redirectErrorStream(true).start();
-    process.getOutputStream().close();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the demo did not end");
-    assertEquals(0, process.exitValue(), output);
+  private static void assertDemo(Path java, Path dir) throws Exception {
+    ChildJvm.Result demo = ChildJvm.shipped(java).run(dir, Duration.ofSeconds(90), Map.of(), "demo");
+    String output = demo.output();
+    assertEquals(0, demo.exitCode(), output);
     for (String expected : List.of("== application/json", "== application/xml", "state         waiting",
         "state         chatting", "state         ended", "attempt 1 failed (SERVER_ERROR, HTTP 503)", "demo done")) {
       assertTrue(output.contains(expected), expected + " missing from:\n" + output);

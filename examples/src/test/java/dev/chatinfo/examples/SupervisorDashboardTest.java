@@ -1,22 +1,29 @@
 package dev.chatinfo.examples;
 
+import static dev.chatinfo.testkit.watch.ChatEventAssertions.assertThat;
+import static dev.chatinfo.testkit.watch.ChatEventKind.EXPIRING_SOON;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.chatinfo.api.BearerTokenProvider;
 import dev.chatinfo.api.ChatRef;
+import dev.chatinfo.api.ChatState;
 import dev.chatinfo.api.TypingStatus;
 import dev.chatinfo.testkit.ChatInfoFixtures;
 import dev.chatinfo.testkit.FakeChatServer;
 import dev.chatinfo.testkit.Fault;
+import dev.chatinfo.testkit.SettableClock;
 import dev.chatinfo.testkit.junit.FakeChatServerExtension;
+import dev.chatinfo.testkit.watch.ChatEventRecorder;
 import dev.chatinfo.client.ChatInfoClient;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * How to test your own code that uses chatinfo: a real fake server per test, fixtures, and faults.
- * Copy this shape into your tests.
+ * How to test your own code that uses chatinfo: a real fake server per test, fixtures, faults, and
+ * for code that watches chats, a settable clock, the server's scripts and the event recorder and
+ * assertions. Copy this shape into your tests.
  */
 @ExtendWith(FakeChatServerExtension.class)
 class SupervisorDashboardTest {
@@ -47,6 +54,19 @@ class SupervisorDashboardTest {
       server.update(chatting, info -> info.toBuilder().agentTyping(TypingStatus.TYPING).build());
       assertEquals("0 waiting, 1 chatting, 0 ended, 0 unreachable; typing: Barber in " + chatting.chatId(),
           dashboard.summary(List.of(chatting)));
+    }
+  }
+
+  @Test
+  void alertsTheSupervisorWhenAChatWaitsTooLong(FakeChatServer server, SettableClock clock) {
+    ChatRef forgotten = server.addChat(ChatInfoFixtures.waiting());         // times out 40 s from now
+    ChatRef pickedUp = server.addChat(ChatInfoFixtures.waiting());
+    server.script(pickedUp).after(Duration.ofSeconds(2), info -> info.toBuilder().state(ChatState.CHATTING).build());
+    try (ChatInfoClient source = sourceFor(server);
+        SupervisorAlerts alerts = new SupervisorAlerts(source, clock, forgotten, pickedUp)) {
+      ChatEventRecorder pager = ChatEventRecorder.subscribeTo(alerts);      // the supervisor's
+      clock.advance(Duration.ofSeconds(32));                                // both time out within 10 s
+      assertThat(pager.awaitEvents(1, Duration.ofSeconds(9))).hasSize(1).forChat(forgotten).startsWith(EXPIRING_SOON);
     }
   }
 
