@@ -9,6 +9,7 @@ import dev.chatinfo.api.ChatRef;
 import dev.chatinfo.testkit.ChatInfoFixtures;
 import dev.chatinfo.testkit.FakeChatServer;
 import dev.chatinfo.testkit.Fault;
+import dev.chatinfo.testkit.junit.FakeChatServerExtension;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -24,11 +25,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+@ExtendWith(FakeChatServerExtension.class)
 class ChatInfoCliTest {
 
   FakeChatServer server;
@@ -37,14 +39,9 @@ class ChatInfoCliTest {
   final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
   @BeforeEach
-  void start() {
-    server = FakeChatServer.start();
+  void addAChattingChat(FakeChatServer server) {
+    this.server = server;
     ref = server.addChat(ChatInfoFixtures.chatting());
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
   }
 
   int run(Map<String, String> env, String... args) {

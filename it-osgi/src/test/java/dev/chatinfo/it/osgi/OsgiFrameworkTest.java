@@ -15,6 +15,7 @@ import dev.chatinfo.it.osgi.probe.ProbeActivator;
 import dev.chatinfo.testkit.ChatInfoFixtures;
 import dev.chatinfo.testkit.FakeChatServer;
 import dev.chatinfo.testkit.RecordedRequest;
+import dev.chatinfo.testkit.junit.FakeChatServerExtension;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
@@ -50,6 +52,7 @@ import org.osgi.framework.wiring.BundleWiring;
  * (a {@code Function<Map<String, String>, Map<String, String>>} service).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(FakeChatServerExtension.class)
 class OsgiFrameworkTest {
 
   private static final String CODEC_SERVICE = ChatInfoCodec.class.getName();
@@ -62,7 +65,8 @@ class OsgiFrameworkTest {
   private FakeChatServer server;
 
   @BeforeAll
-  void startFrameworkWithEveryBundle() throws Exception {
+  void startFrameworkWithEveryBundle(FakeChatServer server) throws Exception {
+    this.server = server;
     long begin = System.nanoTime();
     Path copied = directory("chatinfo.it.bundles");
     Path work = directory("chatinfo.it.work");
@@ -101,19 +105,12 @@ class OsgiFrameworkTest {
         "[it-osgi] %d bundles and the probe (%d wrapped by bnd): bnd %d ms, framework start to all started %d ms%n",
         bundles.size() - 1, wrappedManifests.size(), (bundled - begin) / 1_000_000,
         (System.nanoTime() - bundled) / 1_000_000);
-    server = FakeChatServer.start();
   }
 
   @AfterAll
   void stopFramework() throws Exception {
-    try {
-      if (server != null) {
-        server.close();
-      }
-    } finally {
-      if (osgi != null) {
-        osgi.stop();
-      }
+    if (osgi != null) {
+      osgi.stop();
     }
   }
 
