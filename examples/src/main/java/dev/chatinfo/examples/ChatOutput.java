@@ -1,19 +1,14 @@
 package dev.chatinfo.examples;
 
-import com.squareup.moshi.JsonWriter;
 import dev.chatinfo.api.ChatInfo;
 import dev.chatinfo.api.ChatInfoException;
 import dev.chatinfo.api.ChatRef;
 import dev.chatinfo.api.Link;
 import dev.chatinfo.api.TypingStatus;
 import dev.chatinfo.watch.ChatEvent;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import okio.Buffer;
 
 /** How the program prints a chat, an event and a failure: text for people, JSON for scripts. */
 final class ChatOutput {
@@ -62,59 +57,36 @@ final class ChatOutput {
     s.append(value).append('\n');
   }
 
-  /** Our own JSON of one chat, for scripts (not the wire shape). */
+  /** Our own JSON of one chat, for scripts (not the wire shape); absent values are left out. */
   static String json(ChatRef ref, ChatInfo info) {
-    Buffer buffer = new Buffer();
-    try (JsonWriter w = JsonWriter.of(buffer)) {
-      w.setIndent("  ");
-      w.beginObject();
-      w.name("chat").beginObject().name("accountId").value(ref.accountId()).name("agentSessionId")
-          .value(ref.agentSessionId()).name("chatId").value(ref.chatId()).endObject();
-      w.name("state").value(info.state().name().toLowerCase(Locale.ROOT));
-      w.name("rawState").value(info.rawState());
-      w.name("active").value(info.isActive());
-      w.name("chatSessionKey").value(info.chatSessionKey());
-      w.name("agentName").value(info.agentName().orElse(null));
-      w.name("agentId");
-      if (info.agentId().isPresent()) {
-        w.value(info.agentId().getAsLong());
-      } else {
-        w.nullValue();
-      }
-      w.name("visitorName").value(info.visitorName());
-      w.name("visitorId");
-      if (info.visitorId().isPresent()) {
-        w.value(info.visitorId().getAsLong());
-      } else {
-        w.nullValue();
-      }
-      w.name("agentTyping").value(info.agentTyping().wireValue());
-      w.name("visitorTyping").value(info.visitorTyping().wireValue());
-      w.name("startTime").value(info.startTime().map(Object::toString).orElse(null));
-      w.name("lastUpdate").value(info.lastUpdate().map(Object::toString).orElse(null));
-      w.name("chatTimeoutSeconds");
-      if (info.chatTimeout().isPresent()) {
-        w.value(info.chatTimeout().get().toSeconds());
-      } else {
-        w.nullValue();
-      }
-      w.name("expiresAt").value(info.expiresAt().map(Object::toString).orElse(null));
-      w.name("participantId").value(info.participantId().orElse(null));
-      w.name("links").beginArray();
-      for (Link link : info.links()) {
-        w.beginObject().name("rel").value(link.rel()).name("href").value(link.href()).endObject();
-      }
-      w.endArray();
-      w.name("attributes").beginObject();
-      for (Map.Entry<String, String> a : info.attributes().entrySet()) {
-        w.name(a.getKey()).value(a.getValue());
-      }
-      w.endObject();
-      w.endObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    JsonText w = JsonText.indented();
+    w.beginObject();
+    chat(w, ref);
+    w.name("state").value(info.state().name().toLowerCase(Locale.ROOT));
+    w.name("rawState").value(info.rawState());
+    w.name("active").value(info.isActive());
+    w.name("chatSessionKey").value(info.chatSessionKey());
+    w.name("agentName").value(info.agentName().orElse(null));
+    info.agentId().ifPresent(id -> w.name("agentId").value(id));
+    w.name("visitorName").value(info.visitorName());
+    info.visitorId().ifPresent(id -> w.name("visitorId").value(id));
+    w.name("agentTyping").value(info.agentTyping().wireValue());
+    w.name("visitorTyping").value(info.visitorTyping().wireValue());
+    w.name("startTime").value(info.startTime().map(Object::toString).orElse(null));
+    w.name("lastUpdate").value(info.lastUpdate().map(Object::toString).orElse(null));
+    info.chatTimeout().ifPresent(timeout -> w.name("chatTimeoutSeconds").value(timeout.toSeconds()));
+    w.name("expiresAt").value(info.expiresAt().map(Object::toString).orElse(null));
+    w.name("participantId").value(info.participantId().orElse(null));
+    w.name("links").beginArray();
+    for (Link link : info.links()) {
+      w.beginObject().name("rel").value(link.rel()).name("href").value(link.href()).endObject();
     }
-    return buffer.readUtf8() + "\n";
+    w.endArray();
+    w.name("attributes").beginObject();
+    info.attributes().forEach((name, value) -> w.name(name).value(value));
+    w.endObject();
+    w.endObject();
+    return w + "\n";
   }
 
   /** One line per event: {@code 09:00:02Z  chat-a  CHANGED [STATE, AGENT]  chatting, agent Barber}. */
@@ -160,50 +132,37 @@ final class ChatOutput {
 
   /** One JSON line per event, for scripts ({@code chatinfo watch --output json}). */
   static String eventJson(ChatEvent event) {
-    Buffer buffer = new Buffer();
-    try (JsonWriter w = JsonWriter.of(buffer)) {
-      w.beginObject();
-      w.name("event").value(kind(event));
-      w.name("at").value(event.at().toString());
-      chat(w, event.chat());
-      if (event instanceof ChatEvent.Changed c) {
-        w.name("fields").beginArray();
-        for (var f : c.fields()) {
-          w.value(f.name());
-        }
-        w.endArray();
-        info(w, c.after());
-      } else if (event instanceof ChatEvent.Started s) {
-        info(w, s.info());
-      } else if (event instanceof ChatEvent.ExpiringSoon e) {
-        w.name("expiresAt").value(e.expiresAt().toString());
-        info(w, e.info());
-      } else if (event instanceof ChatEvent.Ended e) {
-        info(w, e.info());
-      } else if (event instanceof ChatEvent.Recovered r) {
-        info(w, r.info());
-      } else if (event instanceof ChatEvent.Gone g) {
-        error(w, g.cause());
-      } else if (event instanceof ChatEvent.Unreachable u) {
-        error(w, u.cause());
-      }
-      w.endObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    JsonText w = JsonText.compact();
+    w.beginObject();
+    w.name("event").value(kind(event));
+    w.name("at").value(event.at().toString());
+    chat(w, event.chat());
+    if (event instanceof ChatEvent.Changed c) {
+      w.name("fields").beginArray();
+      c.fields().forEach(f -> w.value(f.name()));
+      w.endArray();
+      info(w, c.after());
+    } else if (event instanceof ChatEvent.Started s) {
+      info(w, s.info());
+    } else if (event instanceof ChatEvent.ExpiringSoon e) {
+      w.name("expiresAt").value(e.expiresAt().toString());
+      info(w, e.info());
+    } else if (event instanceof ChatEvent.Ended e) {
+      info(w, e.info());
+    } else if (event instanceof ChatEvent.Recovered r) {
+      info(w, r.info());
+    } else if (event instanceof ChatEvent.Gone g) {
+      error(w, g.cause());
+    } else if (event instanceof ChatEvent.Unreachable u) {
+      error(w, u.cause());
     }
-    return buffer.readUtf8();
+    return w.endObject().toString();
   }
 
   /** A failure as one JSON line: {@code {"error": {"kind": ..., "message": ..., "exitCode": ...}}}. */
   static String errorJson(String kind, String message, int exitCode) {
-    Buffer buffer = new Buffer();
-    try (JsonWriter w = JsonWriter.of(buffer)) {
-      w.beginObject().name("error").beginObject().name("kind").value(kind).name("message").value(message)
-          .name("exitCode").value(exitCode).endObject().endObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return buffer.readUtf8();
+    return JsonText.compact().beginObject().name("error").beginObject().name("kind").value(kind).name("message")
+        .value(message).name("exitCode").value(exitCode).endObject().endObject().toString();
   }
 
   private static String kind(ChatEvent event) {
@@ -211,12 +170,12 @@ final class ChatOutput {
     return simple.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
   }
 
-  private static void chat(JsonWriter w, ChatRef ref) throws IOException {
+  private static void chat(JsonText w, ChatRef ref) {
     w.name("chat").beginObject().name("accountId").value(ref.accountId()).name("agentSessionId")
         .value(ref.agentSessionId()).name("chatId").value(ref.chatId()).endObject();
   }
 
-  private static void info(JsonWriter w, ChatInfo info) throws IOException {
+  private static void info(JsonText w, ChatInfo info) {
     w.name("state").value(info.state().name().toLowerCase(Locale.ROOT));
     w.name("agentName").value(info.agentName().orElse(null));
     w.name("agentTyping").value(info.agentTyping().wireValue());
@@ -225,7 +184,7 @@ final class ChatOutput {
     w.name("expiresAt").value(info.expiresAt().map(Object::toString).orElse(null));
   }
 
-  private static void error(JsonWriter w, ChatInfoException e) throws IOException {
+  private static void error(JsonText w, ChatInfoException e) {
     w.name("kind").value(e.kind().name()).name("message").value(e.getMessage());
   }
 }

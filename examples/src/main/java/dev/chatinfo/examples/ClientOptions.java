@@ -2,9 +2,8 @@ package dev.chatinfo.examples;
 
 import dev.chatinfo.api.BearerTokenProvider;
 import dev.chatinfo.api.codec.ChatInfoCodec;
+import dev.chatinfo.api.codec.ChatInfoCodecs;
 import dev.chatinfo.client.ChatInfoClient;
-import dev.chatinfo.codec.json.MoshiChatInfoCodec;
-import dev.chatinfo.codec.xml.SimpleXmlChatInfoCodec;
 import io.github.resilience4j.retry.RetryConfig;
 import java.io.IOException;
 import java.net.URI;
@@ -12,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
@@ -98,21 +96,13 @@ final class ClientOptions {
   /** A client from these options; usage errors (bad URL, missing transport) exit with 2. */
   ChatInfoClient client(Map<String, String> env) {
     validate();
-    List<ChatInfoCodec> codecs;
-    if (format == null) {
-      codecs = List.of();
-    } else if (format.equals("json")) {
-      codecs = List.of(new MoshiChatInfoCodec());
-    } else if (format.equals("xml")) {
-      codecs = List.of(new SimpleXmlChatInfoCodec());
-    } else {
-      throw new UsageException("--format is json or xml, not '" + format + "'");
-    }
     ChatInfoClient.Builder builder = ChatInfoClient.builder()
         .bearerToken(BearerTokenProvider.of(token(env)))
         .callTimeout(timeout)
         .retry(RetryConfig.from(ChatInfoClient.defaultRetryConfig()).maxAttempts(retries + 1).build());
-    codecs.forEach(builder::codec);
+    if (format != null) {
+      builder.codec(codec(format));
+    }
     builder.transport(Transports.choose(transport));
     try {
       if (where.domain != null) {
@@ -124,6 +114,17 @@ final class ClientOptions {
     } catch (IllegalArgumentException | IllegalStateException e) {
       throw new UsageException(e.getMessage());
     }
+  }
+
+  /** The installed codec of a format; the program requires neither codec module, it finds them. */
+  private static ChatInfoCodec codec(String format) {
+    if (!format.equals("json") && !format.equals("xml")) {
+      throw new UsageException("--format is json or xml, not '" + format + "'");
+    }
+    String mediaType = "application/" + format;
+    return ChatInfoCodecs.installed().stream().filter(c -> c.mediaType().equals(mediaType)).findFirst()
+        .orElseThrow(() -> new UsageException("--format " + format + ": no codec for " + mediaType
+            + " is installed; add chatinfo-codec-" + format));
   }
 
   private String token(Map<String, String> env) {

@@ -6,9 +6,8 @@ import dev.chatinfo.api.ChatInfoException;
 import dev.chatinfo.api.ChatRef;
 import dev.chatinfo.api.TypingStatus;
 import dev.chatinfo.api.codec.ChatInfoCodec;
+import dev.chatinfo.api.codec.ChatInfoCodecs;
 import dev.chatinfo.client.ChatInfoClient;
-import dev.chatinfo.codec.json.MoshiChatInfoCodec;
-import dev.chatinfo.codec.xml.SimpleXmlChatInfoCodec;
 import dev.chatinfo.testkit.FakeChatServer;
 import dev.chatinfo.testkit.Fault;
 import dev.chatinfo.testkit.RecordedRequest;
@@ -21,6 +20,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -47,12 +47,14 @@ final class DemoCommand implements Callable<Integer> {
       List<String> transports = Transports.installed();
       String transport = Transports.choose(transportOption);
       out.println("  transports installed: " + String.join(", ", transports) + "; " + transport + " used below");
+      out.println("  codecs installed: " + ChatInfoCodecs.installed().stream().map(ChatInfoCodec::mediaType)
+          .collect(Collectors.joining(", ")));
       DemoChats chats = new DemoChats(server);
       ChatRef chatting = chats.chatting;
       List<ChatRef> all = chats.all();
       BearerTokenProvider token = BearerTokenProvider.of(server.token());
 
-      for (ChatInfoCodec codec : List.of(new MoshiChatInfoCodec(), new SimpleXmlChatInfoCodec())) {
+      for (ChatInfoCodec codec : ChatInfoCodecs.installed()) {
         out.println();
         out.println("== " + codec.mediaType() + ": three chats fetched over HTTP (transport " + transport + ") ==");
         try (ChatInfoClient source = client(server, token, transport).codec(codec).build()) {

@@ -8,8 +8,9 @@ import dev.chatinfo.client.ChatInfoClient;
 import java.time.Duration;
 
 /**
- * The smallest application: a plain JPMS program ({@code requires dev.chatinfo.transport.retrofit;}
- * plus a codec module on the module path) that fetches one chat from LivePerson.
+ * The smallest application: a plain JPMS program ({@code requires dev.chatinfo.client;}, with a
+ * transport module and a codec module on the module path, found as services) that fetches one chat
+ * from LivePerson.
  *
  * <pre>
  * LP_BEARER=... java --module-path ... --module dev.chatinfo.examples/dev.chatinfo.examples.QuickStart \
@@ -34,6 +35,7 @@ public final class QuickStart {
         .domain(args[0])
         .bearerToken(BearerTokenProvider.of(System.getenv("LP_BEARER")))
         .callTimeout(Duration.ofSeconds(10))
+        .transport("jdk")         // only because this module ships two transports; with one, leave it out
         .build()) {
       ChatInfo info = source.fetch(ChatRef.of(args[1], args[2], args[3]));
       System.out.println(info.state().wireValue() + ", agent " + info.agentName().orElse("-")

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * The {@code chatinfo} program in a child JVM, on the module path only, as {@code ./chatinfo}
@@ -45,6 +46,20 @@ record ChildJvm(Path java, List<Path> modulePath) {
   /** The JDK running the tests. */
   static Path currentJava() {
     return Path.of(System.getProperty("java.home"), "bin", "java");
+  }
+
+  /**
+   * The {@code java} of the Java-25 runs: the JDK at {@code -Dchatinfo.jdk25.home} (by default
+   * Temurin 25 where the project's machines have it); the test is skipped when it is absent.
+   *
+   * @return the executable
+   */
+  static Path java25() {
+    Path home = Path.of(System.getProperty("chatinfo.jdk25.home", "/usr/lib/jvm/temurin-25-jdk-amd64"));
+    Path java = home.resolve("bin").resolve("java");
+    Assumptions.assumeTrue(Files.isExecutable(java),
+        () -> "skipped: no JDK 25 at " + home + " (set -Dchatinfo.jdk25.home to run on Java 25)");
+    return java;
   }
 
   /**
