@@ -21,31 +21,68 @@ import java.util.stream.Stream;
  */
 record BundleJar(String artifactId, String wrapSymbolicName) {
 
-  /** Every jar, in install order: the mediator first, then each library before its users. */
-  static final List<BundleJar> ALL =
+  /** The service-loader mediator, Apache Aries SPI Fly, and the ASM it weaves with. */
+  static final List<BundleJar> SPI_FLY =
       List.of(
           asIs("asm"),
           asIs("asm-tree"),
           asIs("asm-analysis"),
           asIs("asm-commons"),
           asIs("asm-util"),
-          asIs("org.apache.aries.spifly.dynamic.bundle"),
+          asIs("org.apache.aries.spifly.dynamic.bundle"));
+
+  /** Resilience4j (what chatinfo-client needs) and the SLF4J 1.7 it imports, with a binding. */
+  static final List<BundleJar> RESILIENCE4J =
+      List.of(
           asIs("slf4j-api"),
           asIs("slf4j-jdk14"),
-          asIs("kotlin-osgi-bundle"),
-          asIs("okio-jvm"),
-          wrapped("okhttp", "okhttp3"),
-          wrapped("retrofit", "retrofit2"),
-          wrapped("moshi", "com.squareup.moshi"),
-          wrapped("simple-xml-safe", "com.carrotsearch.thirdparty.simple-xml-safe"),
           asIs("resilience4j-core"),
           asIs("resilience4j-retry"),
-          asIs("resilience4j-circuitbreaker"),
-          asIs("chatinfo-api"),
-          asIs("chatinfo-codec-json"),
-          asIs("chatinfo-codec-xml"),
-          asIs("chatinfo-client"),
-          asIs("chatinfo-transport-retrofit"));
+          asIs("resilience4j-circuitbreaker"));
+
+  /** Simple XML (the hardened fork), which has no OSGi headers. */
+  static final BundleJar SIMPLE_XML = wrapped("simple-xml-safe", "com.carrotsearch.thirdparty.simple-xml-safe");
+
+  /**
+   * The Retrofit transport and both codecs, in install order (the mediator first, then each
+   * library before its users).
+   */
+  static final List<BundleJar> RETROFIT_AND_BOTH_CODECS =
+      concat(
+          SPI_FLY,
+          RESILIENCE4J,
+          List.of(
+              asIs("kotlin-osgi-bundle"),
+              asIs("okio-jvm"),
+              wrapped("okhttp", "okhttp3"),
+              wrapped("retrofit", "retrofit2"),
+              wrapped("moshi", "com.squareup.moshi"),
+              SIMPLE_XML,
+              asIs("chatinfo-api"),
+              asIs("chatinfo-codec-json"),
+              asIs("chatinfo-codec-xml"),
+              asIs("chatinfo-client"),
+              asIs("chatinfo-transport-retrofit")));
+
+  /**
+   * The Kotlin-free path: the JDK transport and the XML codec, in install order; no Kotlin,
+   * OkHttp, Okio, Retrofit or Moshi.
+   */
+  static final List<BundleJar> JDK_AND_XML =
+      concat(
+          SPI_FLY,
+          RESILIENCE4J,
+          List.of(
+              SIMPLE_XML,
+              asIs("chatinfo-api"),
+              asIs("chatinfo-codec-xml"),
+              asIs("chatinfo-client"),
+              asIs("chatinfo-transport-jdk")));
+
+  @SafeVarargs
+  private static List<BundleJar> concat(List<BundleJar>... parts) {
+    return Stream.of(parts).flatMap(List::stream).collect(Collectors.toUnmodifiableList());
+  }
 
   static BundleJar asIs(String artifactId) {
     return new BundleJar(artifactId, "");

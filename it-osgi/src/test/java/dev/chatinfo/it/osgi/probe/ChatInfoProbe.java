@@ -7,6 +7,7 @@ import dev.chatinfo.api.ChatRef;
 import dev.chatinfo.api.codec.ChatInfoCodec;
 import dev.chatinfo.api.codec.ChatInfoCodecs;
 import dev.chatinfo.client.ChatInfoClient;
+import dev.chatinfo.client.spi.HttpTransportProvider;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,10 +26,11 @@ import org.osgi.framework.ServiceReference;
  * registry holds, which {@link ChatInfoCodecs#installed()} finds, and what a
  * {@link ChatInfoClient} built here fetches.
  *
- * <p>A request is a map with {@code op} set to {@code codec-services}, {@code installed} or
- * {@code fetch}; {@code fetch} also takes {@code baseUrl}, {@code token}, {@code accountId},
- * {@code agentSessionId}, {@code chatId} and, optionally, {@code mediaType}: the codec service
- * to use (without it, the source's default, every installed codec).
+ * <p>A request is a map with {@code op} set to {@code codec-services}, {@code transports} (the
+ * transport services: name and bundle), {@code installed} or {@code fetch}; {@code fetch} also
+ * takes {@code baseUrl}, {@code token}, {@code accountId}, {@code agentSessionId}, {@code chatId}
+ * and, optionally, {@code mediaType}: the codec service to use (without it, the source's default,
+ * every installed codec).
  */
 public final class ChatInfoProbe implements Function<Map<String, String>, Map<String, String>> {
 
@@ -51,6 +53,8 @@ public final class ChatInfoProbe implements Function<Map<String, String>, Map<St
         return codecServices();
       case "installed":
         return installedCodecs();
+      case "transports":
+        return transportServices();
       case "fetch":
         return fetch(request);
       default:
@@ -68,6 +72,21 @@ public final class ChatInfoProbe implements Function<Map<String, String>, Map<St
         result.put(
             "service." + codec.mediaType(),
             codec.getClass().getName() + " registered for " + ref.getBundle().getSymbolicName());
+      } finally {
+        context.ungetService(ref);
+      }
+    }
+    return result;
+  }
+
+  private Map<String, String> transportServices() {
+    Map<String, String> result = new LinkedHashMap<>();
+    List<ServiceReference<HttpTransportProvider>> refs = references(HttpTransportProvider.class);
+    result.put("count", Integer.toString(refs.size()));
+    for (ServiceReference<HttpTransportProvider> ref : refs) {
+      HttpTransportProvider provider = context.getService(ref);
+      try {
+        result.put("transport." + provider.name(), "registered for " + ref.getBundle().getSymbolicName());
       } finally {
         context.ungetService(ref);
       }
@@ -147,8 +166,12 @@ public final class ChatInfoProbe implements Function<Map<String, String>, Map<St
   }
 
   private List<ServiceReference<ChatInfoCodec>> codecReferences() {
+    return references(ChatInfoCodec.class);
+  }
+
+  private <S> List<ServiceReference<S>> references(Class<S> service) {
     try {
-      return new ArrayList<>(context.getServiceReferences(ChatInfoCodec.class, null));
+      return new ArrayList<>(context.getServiceReferences(service, null));
     } catch (InvalidSyntaxException e) {
       throw new IllegalStateException("a null filter cannot be invalid", e);
     }
