@@ -41,11 +41,11 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    String transport = Transports.choose(transportOption);
+    List<String> transports = Transports.installed();
     try (FakeChatServer server = FakeChatServer.start()) {
       out.println("chatinfo demo: a fake LivePerson chat server runs on " + server.baseUrl()
           + " (no LivePerson account needed)");
-      List<String> transports = Transports.installed();
-      String transport = Transports.choose(transportOption);
       out.println("  transports installed: " + String.join(", ", transports) + "; " + transport + " used below");
       out.println("  codecs installed: " + ChatInfoCodecs.installed().stream().map(ChatInfoCodec::mediaType)
           .collect(Collectors.joining(", ")));
