@@ -17,8 +17,9 @@ import java.util.Map;
  */
 public final class Report {
 
-  /** One benchmark's result. */
-  private record Result(String name, double score, double error, String unit, double bytes, double bytesError) {}
+  /** One benchmark's result; the CPU figures are NaN when the run had no {@link CpuTimeProfiler}. */
+  private record Result(String name, double score, double error, String unit, double bytes, double bytesError,
+      double cpuThreads, double cpuProcess) {}
 
   private Report() {}
 
@@ -35,9 +36,12 @@ public final class Report {
       for (JsonNode b : json.readTree(new File(file))) {
         String name = b.get("benchmark").asText().replace("dev.chatinfo.benchmarks.", "");
         JsonNode primary = b.get("primaryMetric");
-        JsonNode gc = b.path("secondaryMetrics").path("gc.alloc.rate.norm");
+        JsonNode secondary = b.path("secondaryMetrics");
+        JsonNode gc = secondary.path("gc.alloc.rate.norm");
         all.put(name, new Result(name, primary.get("score").asDouble(), error(primary),
-            primary.get("scoreUnit").asText(), gc.path("score").asDouble(Double.NaN), error(gc)));
+            primary.get("scoreUnit").asText(), gc.path("score").asDouble(Double.NaN), error(gc),
+            secondary.path("cpu.threads").path("score").asDouble(Double.NaN),
+            secondary.path("cpu.process").path("score").asDouble(Double.NaN)));
       }
     }
     StringBuilder out = new StringBuilder();
@@ -67,8 +71,9 @@ public final class Report {
       return;
     }
     out.append("\n### ").append(title).append("\n\n")
-        .append("| contender | ops/s (mean ± error) | B/op | chatinfo ÷ contender (throughput) |\n")
-        .append("|---|---:|---:|---:|\n");
+        .append("| contender | ops/s (mean ± error) | CPU µs/op | B/op | chatinfo ÷ contender (throughput) |"
+            + " chatinfo ÷ contender (CPU) |\n")
+        .append("|---|---:|---:|---:|---:|---:|\n");
     row(out, "**chatinfo**", mine, mine);
     for (String other : others) {
       Result r = all.get(prefix + other);
@@ -92,36 +97,63 @@ public final class Report {
 
   private static void row(StringBuilder out, String label, Result r, Result mine) {
     out.append("| ").append(label).append(" | ").append(num(r.score)).append(" ± ").append(num(r.error))
-        .append(" | ").append(num(r.bytes)).append(" | ")
-        .append(r == mine ? "—" : ratio(mine.score / r.score)).append(" |\n");
+        .append(" | ").append(num(r.cpuThreads)).append(" | ").append(num(r.bytes)).append(" | ")
+        .append(r == mine ? "—" : ratio(mine.score / r.score)).append(" | ")
+        .append(r == mine ? "—" : ratio(r.cpuThreads / mine.cpuThreads)).append(" |\n");
   }
 
+  /** The fetch contenders: JMH method prefix, label. */
+  private static final String[][] FETCH = {
+      {"Fetch.source", "ChatInfoClient + RetrofitTransport"}, {"Fetch.bareOkHttp", "bare OkHttp + same codec"},
+      {"FetchJdk.clientJdkTransport", "ChatInfoClient + JdkTransport"},
+      {"FetchJdk.bareJavaNetHttp", "bare java.net.http + same codec"}};
+
   private static void fetchTable(StringBuilder out, Map<String, Result> all) {
-    if (!all.containsKey("Fetch.source1Thread")) {
+    if (!all.containsKey("Fetch.source1Thread") && !all.containsKey("FetchJdk.clientJdkTransport1Thread")) {
       return;
     }
     out.append("\n### Fetch + decode over loopback (JSON)\n\n")
-        .append("| threads | chatinfo source, ops/s | bare OkHttp + same codec, ops/s | chatinfo ÷ bare | B/op source / bare |\n")
-        .append("|---:|---:|---:|---:|---:|\n");
+        .append("| contender | threads | ops/s (mean ± error) | process CPU µs/op | B/op |\n")
+        .append("|---|---:|---:|---:|---:|\n");
     for (String t : List.of("1Thread", "8Threads")) {
-      Result s = all.get("Fetch.source" + t);
-      Result b = all.get("Fetch.bareOkHttp" + t);
-      if (s == null || b == null) {
-        continue;
+      for (String[] c : FETCH) {
+        Result r = all.get(c[0] + t);
+        if (r != null) {
+          out.append("| ").append(c[1]).append(" | ").append(threads(t)).append(" | ").append(num(r.score))
+              .append(" ± ").append(num(r.error)).append(" | ").append(num(r.cpuProcess)).append(" | ")
+              .append(num(r.bytes)).append(" |\n");
+        }
       }
-      out.append("| ").append(t.startsWith("1") ? 1 : 8).append(" | ").append(num(s.score)).append(" ± ")
-          .append(num(s.error)).append(" | ").append(num(b.score)).append(" ± ").append(num(b.error))
-          .append(" | ").append(ratio(s.score / b.score)).append(" | ").append(num(s.bytes)).append(" / ")
-          .append(num(b.bytes)).append(" |\n");
     }
-    Result s = all.get("Fetch.source1Thread");
     Result p = all.get("Fetch.bareOkHttpPrebuilt1Thread");
-    if (s != null && p != null) {
-      out.append("| 1, bare with one prebuilt request (reference) | ").append(num(s.score)).append(" ± ")
-          .append(num(s.error)).append(" | ").append(num(p.score)).append(" ± ").append(num(p.error))
-          .append(" | ").append(ratio(s.score / p.score)).append(" | ").append(num(s.bytes)).append(" / ")
-          .append(num(p.bytes)).append(" |\n");
+    if (p != null) {
+      out.append("| bare OkHttp, one prebuilt request (reference) | 1 | ").append(num(p.score)).append(" ± ")
+          .append(num(p.error)).append(" | ").append(num(p.cpuProcess)).append(" | ").append(num(p.bytes))
+          .append(" |\n");
     }
+    out.append("\n| comparison | threads | throughput ratio | CPU ratio (bare ÷ client) | B/op above bare |\n")
+        .append("|---|---:|---:|---:|---:|\n");
+    for (String t : List.of("1Thread", "8Threads")) {
+      compare(out, "ChatInfoClient + RetrofitTransport ÷ bare OkHttp", all.get("Fetch.source" + t),
+          all.get("Fetch.bareOkHttp" + t), t);
+      compare(out, "ChatInfoClient + JdkTransport ÷ bare java.net.http", all.get("FetchJdk.clientJdkTransport" + t),
+          all.get("FetchJdk.bareJavaNetHttp" + t), t);
+      compare(out, "JdkTransport ÷ RetrofitTransport (both through ChatInfoClient)",
+          all.get("FetchJdk.clientJdkTransport" + t), all.get("Fetch.source" + t), t);
+    }
+  }
+
+  private static void compare(StringBuilder out, String what, Result client, Result bare, String t) {
+    if (client == null || bare == null) {
+      return;
+    }
+    out.append("| ").append(what).append(" | ").append(threads(t)).append(" | ")
+        .append(ratio(client.score / bare.score)).append(" | ").append(ratio(bare.cpuProcess / client.cpuProcess))
+        .append(" | ").append(num(client.bytes - bare.bytes)).append(" |\n");
+  }
+
+  private static int threads(String t) {
+    return t.startsWith("1") ? 1 : 8;
   }
 
   private static void coldStartTable(StringBuilder out, Map<String, Result> all) {
@@ -131,8 +163,10 @@ public final class Report {
     }
     out.append("\n### Cold start: new JVM to the first chat printed\n\n")
         .append("| program | ms (mean ± error) | ÷ bare OkHttp + Moshi |\n|---|---:|---:|\n");
-    for (String[] p : new String[][] {{"chatinfoInstalledCodecs", "chatinfo source, installed codecs (JSON + XML found by ServiceLoader)"},
-        {"chatinfoJsonCodec", "chatinfo source, JSON codec given"}, {"bareOkHttpMoshi", "bare OkHttp + Moshi (reflective adapter)"}}) {
+    for (String[] p : new String[][] {{"chatinfoInstalledCodecs", "ChatInfoClient + RetrofitTransport, installed codecs (JSON + XML found by ServiceLoader)"},
+        {"chatinfoJsonCodec", "ChatInfoClient + RetrofitTransport, JSON codec given"},
+        {"chatinfoJdkTransportJsonCodec", "ChatInfoClient + JdkTransport, JSON codec given"},
+        {"bareOkHttpMoshi", "bare OkHttp + Moshi (reflective adapter)"}}) {
       Result r = all.get("ColdStart." + p[0]);
       if (r != null) {
         out.append("| ").append(p[1]).append(" | ").append(num(r.score)).append(" ± ").append(num(r.error))
@@ -147,25 +181,27 @@ public final class Report {
     if (json != null) {
       Result db = all.get("JsonCodecs.decodeJacksonDatabind");
       Result st = all.get("JsonCodecs.decodeJacksonStreaming");
-      lines.add(check("codec-json decode ≥ 1.0× Jackson databind", json.score / db.score, 1.0, true));
-      lines.add(check("codec-json decode ≥ 0.9× Jackson streaming", json.score / st.score, 0.9, true));
+      if (db != null) {
+        lines.add(check("codec-json decode ≥ 1.0× Jackson databind", json.score / db.score, 1.0, true));
+      }
+      if (st != null) {
+        lines.add(check("codec-json decode ≥ 0.9× Jackson streaming", json.score / st.score, 0.9, true));
+      }
       lines.add("| codec-json decode ≤ 4 KB/op | " + num(json.bytes) + " B | "
           + (json.bytes <= 4096 ? "met" : "**not met**") + " |");
     }
     Result xml = all.get("XmlCodecs.decodeChatinfo");
-    if (xml != null) {
-      Result jx = all.get("XmlCodecs.decodeJacksonXml");
+    Result jx = all.get("XmlCodecs.decodeJacksonXml");
+    if (xml != null && jx != null) {
       lines.add(check("codec-xml decode ≥ 1.0× Jackson XML", xml.score / jx.score, 1.0, true));
       lines.add("| codec-xml decode allocates ≤ Jackson XML | " + num(xml.bytes) + " B vs " + num(jx.bytes)
           + " B | " + (xml.bytes <= jx.bytes ? "met" : "**not met**") + " |");
     }
     for (String t : List.of("1Thread", "8Threads")) {
-      Result s = all.get("Fetch.source" + t);
-      Result b = all.get("Fetch.bareOkHttp" + t);
-      if (s != null && b != null) {
-        lines.add(check("fetch + decode ≥ 0.9× bare OkHttp, " + (t.startsWith("1") ? "1 thread" : "8 threads"),
-            s.score / b.score, 0.9, true));
-      }
+      String n = threads(t) == 1 ? "1 thread" : "8 threads";
+      fetchTargets(lines, "RetrofitTransport", "bare OkHttp", n, all.get("Fetch.source" + t), all.get("Fetch.bareOkHttp" + t));
+      fetchTargets(lines, "JdkTransport", "bare java.net.http", n, all.get("FetchJdk.clientJdkTransport" + t),
+          all.get("FetchJdk.bareJavaNetHttp" + t));
     }
     Result bare = all.get("ColdStart.bareOkHttpMoshi");
     if (bare != null) {
@@ -176,9 +212,33 @@ public final class Report {
         }
       }
     }
+    Result retrofit = all.get("ColdStart.chatinfoJsonCodec");
+    Result jdk = all.get("ColdStart.chatinfoJdkTransportJsonCodec");
+    if (retrofit != null && jdk != null) {
+      lines.add(check("cold start, JdkTransport ≤ 1.0× RetrofitTransport (JSON codec given)", jdk.score / retrofit.score,
+          1.0, false));
+    }
     if (!lines.isEmpty()) {
       out.append("\n### Targets\n\n| target | measured | |\n|---|---:|---|\n");
       lines.forEach(l -> out.append(l).append('\n'));
+    }
+  }
+
+  /** Throughput and CPU ≥ 0.95× bare, and (Retrofit) at most 10 KB more allocation per call. */
+  private static void fetchTargets(List<String> lines, String transport, String bareName, String threads,
+      Result client, Result bare) {
+    if (client == null || bare == null) {
+      return;
+    }
+    String what = "fetch + decode, ChatInfoClient + " + transport + " ≥ 0.95× " + bareName + ", " + threads;
+    lines.add(check(what + " (throughput)", client.score / bare.score, 0.95, true));
+    if (Double.isFinite(client.cpuProcess)) {
+      lines.add(check(what + " (CPU)", bare.cpuProcess / client.cpuProcess, 0.95, true));
+    }
+    if (transport.equals("RetrofitTransport")) {
+      double extra = client.bytes - bare.bytes;
+      lines.add("| fetch + decode, " + transport + " ≤ 10 KB/call above " + bareName + ", " + threads + " | "
+          + num(extra) + " B | " + (extra <= 10_240 ? "met" : "**not met**") + " |");
     }
   }
 
