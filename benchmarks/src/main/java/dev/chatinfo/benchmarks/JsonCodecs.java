@@ -8,6 +8,7 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -22,6 +23,10 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class JsonCodecs extends CodecState {
 
+  /** The payload set: the testkit's fixture, or LivePerson's documented examples ({@link Payloads}). */
+  @Param({"fixture", "agent", "server"})
+  public String payload;
+
   private Contender chatinfo;
   private Contender jacksonDatabind;
   private Contender jacksonStreaming;
@@ -29,7 +34,8 @@ public class JsonCodecs extends CodecState {
   /** Builds and checks the contenders. */
   @Setup
   public void setUp() {
-    List<Contender> all = checked(Contenders.json(), Payloads.get().json);
+    Payloads payloads = Payloads.get(payload);
+    List<Contender> all = checked(Contenders.json(), payloads, payloads.json);
     chatinfo = all.get(0);
     jacksonDatabind = all.get(1);
     jacksonStreaming = all.get(2);
