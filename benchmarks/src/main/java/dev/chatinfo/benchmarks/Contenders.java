@@ -5,6 +5,7 @@ import dev.chatinfo.benchmarks.contenders.CodecContender;
 import dev.chatinfo.benchmarks.contenders.HandWrittenStax;
 import dev.chatinfo.benchmarks.contenders.JacksonDatabind;
 import dev.chatinfo.benchmarks.contenders.JacksonStreaming;
+import dev.chatinfo.benchmarks.contenders.MoshiStreaming;
 import dev.chatinfo.benchmarks.contenders.StockSimpleXmlLoader;
 import dev.chatinfo.codec.json.MoshiChatInfoCodec;
 import dev.chatinfo.codec.xml.SimpleXmlChatInfoCodec;
@@ -29,7 +30,7 @@ public final class Contenders {
    */
   public static List<Contender> json() {
     return List.of(new CodecContender("chatinfo-json", new MoshiChatInfoCodec()),
-        JacksonDatabind.json(), new JacksonStreaming());
+        JacksonDatabind.json(), new JacksonStreaming(), new MoshiStreaming());
   }
 
   /**

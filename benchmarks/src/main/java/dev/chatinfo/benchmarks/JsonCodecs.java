@@ -14,8 +14,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * JSON: chatinfo's {@code MoshiChatInfoCodec} against Jackson databind and hand-written Jackson
- * streaming, decoding the same {@code byte[]} body to a {@link ChatInfo} and encoding that value
+ * JSON: chatinfo's {@code MoshiChatInfoCodec} against Jackson databind, hand-written Jackson
+ * streaming and hand-written Moshi streaming, decoding the same {@code byte[]} body to a {@link ChatInfo} and encoding that value
  * back, one operation per call.
  */
 @State(Scope.Benchmark)
@@ -30,6 +30,7 @@ public class JsonCodecs extends CodecState {
   private Contender chatinfo;
   private Contender jacksonDatabind;
   private Contender jacksonStreaming;
+  private Contender moshiStreaming;
 
   /** Builds and checks the contenders. */
   @Setup
@@ -39,6 +40,7 @@ public class JsonCodecs extends CodecState {
     chatinfo = all.get(0);
     jacksonDatabind = all.get(1);
     jacksonStreaming = all.get(2);
+    moshiStreaming = all.get(3);
   }
 
   /** @return the decoded value */
@@ -59,6 +61,12 @@ public class JsonCodecs extends CodecState {
     return jacksonStreaming.decode(new ByteArrayInputStream(body));
   }
 
+  /** @return the decoded value */
+  @Benchmark
+  public ChatInfo decodeMoshiStreaming() throws Exception {
+    return moshiStreaming.decode(new ByteArrayInputStream(body));
+  }
+
   /** @return the bytes written */
   @Benchmark
   public int encodeChatinfo(Sink sink) throws Exception {
@@ -77,6 +85,13 @@ public class JsonCodecs extends CodecState {
   @Benchmark
   public int encodeJacksonStreaming(Sink sink) throws Exception {
     jacksonStreaming.encode(info, sink.empty());
+    return sink.out.size();
+  }
+
+  /** @return the bytes written */
+  @Benchmark
+  public int encodeMoshiStreaming(Sink sink) throws Exception {
+    moshiStreaming.encode(info, sink.empty());
     return sink.out.size();
   }
 }
