@@ -14,16 +14,17 @@ public abstract class CodecState {
    * Builds the contenders and checks them all, or fails the run.
    *
    * @param all the contenders, chatinfo's codec first
-   * @param payload the body of this format
+   * @param payloads the payload set being measured
+   * @param payload its body of this format
    * @return the contenders, in the same order
    */
-  List<Contender> checked(List<Contender> all, byte[] payload) {
+  List<Contender> checked(List<Contender> all, Payloads payloads, byte[] payload) {
     Contender codec = all.get(0);
     for (Contender c : all) {
       Contenders.check(codec, c, payload);
     }
     body = payload;
-    info = Payloads.get().expected;
+    info = payloads.expected;
     return all;
   }
 }

@@ -5,6 +5,7 @@ import dev.chatinfo.benchmarks.contenders.CodecContender;
 import dev.chatinfo.benchmarks.contenders.HandWrittenStax;
 import dev.chatinfo.benchmarks.contenders.JacksonDatabind;
 import dev.chatinfo.benchmarks.contenders.JacksonStreaming;
+import dev.chatinfo.benchmarks.contenders.MoshiStreaming;
 import dev.chatinfo.benchmarks.contenders.StockSimpleXmlLoader;
 import dev.chatinfo.codec.json.MoshiChatInfoCodec;
 import dev.chatinfo.codec.xml.SimpleXmlChatInfoCodec;
@@ -15,8 +16,8 @@ import java.util.List;
 
 /**
  * Every contender, and the correctness check run before anything is measured: each must decode
- * the payload to the same {@link ChatInfo} as the chatinfo codec of its format, and what each
- * encodes must decode (with the chatinfo codec) to that value again.
+ * the payload to the same {@link ChatInfo} as the chatinfo codec of its format (attributes in the
+ * same order), and what each encodes must decode (with the chatinfo codec) to that value again.
  */
 public final class Contenders {
 
@@ -29,7 +30,7 @@ public final class Contenders {
    */
   public static List<Contender> json() {
     return List.of(new CodecContender("chatinfo-json", new MoshiChatInfoCodec()),
-        JacksonDatabind.json(), new JacksonStreaming());
+        JacksonDatabind.json(), new JacksonStreaming(), new MoshiStreaming());
   }
 
   /**
@@ -59,6 +60,11 @@ public final class Contenders {
         throw new IllegalStateException(contender.name() + " decodes a different ChatInfo:\n  "
             + decoded + "\nthan " + codec.name() + ":\n  " + expected);
       }
+      // ChatInfo.equals compares attributes as a map; the wire order is part of the contract too.
+      if (!List.copyOf(expected.attributes().keySet()).equals(List.copyOf(decoded.attributes().keySet()))) {
+        throw new IllegalStateException(contender.name() + " does not keep the wire order of the attributes: "
+            + decoded.attributes().keySet() + " instead of " + expected.attributes().keySet());
+      }
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       contender.encode(expected, out);
       ChatInfo back = codec.decode(new ByteArrayInputStream(out.toByteArray()));
@@ -74,25 +80,29 @@ public final class Contenders {
   }
 
   /**
-   * Checks every contender of both formats and prints what they read and write.
+   * Checks every contender of both formats on every payload set ({@link Payloads#NAMES}) and
+   * prints what they read and write.
    *
    * @param args none
    */
   public static void main(String[] args) {
-    Payloads p = Payloads.get();
-    System.out.println("JSON payload: " + p.json.length + " bytes; XML payload: " + p.xml.length + " bytes");
-    checkAll(json(), p.json, p.expected);
-    checkAll(xml(), p.xml, p.expected);
-    System.out.println("every contender reads and writes the same ChatInfo: " + p.expected);
+    for (String name : Payloads.NAMES) {
+      Payloads p = Payloads.get(name);
+      System.out.println("payload " + name + ": JSON " + p.json.length + " bytes, XML " + p.xml.length + " bytes");
+      checkAll(json(), p.json, p.expected);
+      checkAll(xml(), p.xml, p.expected);
+      System.out.println("every contender reads and writes the same ChatInfo: " + p.expected);
+    }
   }
 
-  private static void checkAll(List<Contender> all, byte[] payload, ChatInfo served) {
+  /** The codec reads what the set holds, then every contender reads and writes as the codec does. */
+  private static void checkAll(List<Contender> all, byte[] payload, ChatInfo held) {
     Contender codec = all.get(0);
     try {
       ChatInfo decoded = codec.decode(new ByteArrayInputStream(payload));
-      if (!decoded.equals(served)) {
-        throw new IllegalStateException(codec.name() + " does not read what the server stored:\n  "
-            + decoded + "\n  " + served);
+      if (!decoded.equals(held)) {
+        throw new IllegalStateException(codec.name() + " does not read what the payload set holds:\n  "
+            + decoded + "\n  " + held);
       }
     } catch (IllegalStateException e) {
       throw e;

@@ -8,13 +8,14 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * JSON: chatinfo's {@code MoshiChatInfoCodec} against Jackson databind and hand-written Jackson
- * streaming, decoding the same {@code byte[]} body to a {@link ChatInfo} and encoding that value
+ * JSON: chatinfo's {@code MoshiChatInfoCodec} against Jackson databind, hand-written Jackson
+ * streaming and hand-written Moshi streaming, decoding the same {@code byte[]} body to a {@link ChatInfo} and encoding that value
  * back, one operation per call.
  */
 @State(Scope.Benchmark)
@@ -22,17 +23,24 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class JsonCodecs extends CodecState {
 
+  /** The payload set: the testkit's fixture, or LivePerson's documented examples ({@link Payloads}). */
+  @Param({"fixture", "agent", "server"})
+  public String payload;
+
   private Contender chatinfo;
   private Contender jacksonDatabind;
   private Contender jacksonStreaming;
+  private Contender moshiStreaming;
 
   /** Builds and checks the contenders. */
   @Setup
   public void setUp() {
-    List<Contender> all = checked(Contenders.json(), Payloads.get().json);
+    Payloads payloads = Payloads.get(payload);
+    List<Contender> all = checked(Contenders.json(), payloads, payloads.json);
     chatinfo = all.get(0);
     jacksonDatabind = all.get(1);
     jacksonStreaming = all.get(2);
+    moshiStreaming = all.get(3);
   }
 
   /** @return the decoded value */
@@ -53,6 +61,12 @@ public class JsonCodecs extends CodecState {
     return jacksonStreaming.decode(new ByteArrayInputStream(body));
   }
 
+  /** @return the decoded value */
+  @Benchmark
+  public ChatInfo decodeMoshiStreaming() throws Exception {
+    return moshiStreaming.decode(new ByteArrayInputStream(body));
+  }
+
   /** @return the bytes written */
   @Benchmark
   public int encodeChatinfo(Sink sink) throws Exception {
@@ -71,6 +85,13 @@ public class JsonCodecs extends CodecState {
   @Benchmark
   public int encodeJacksonStreaming(Sink sink) throws Exception {
     jacksonStreaming.encode(info, sink.empty());
+    return sink.out.size();
+  }
+
+  /** @return the bytes written */
+  @Benchmark
+  public int encodeMoshiStreaming(Sink sink) throws Exception {
+    moshiStreaming.encode(info, sink.empty());
     return sink.out.size();
   }
 }

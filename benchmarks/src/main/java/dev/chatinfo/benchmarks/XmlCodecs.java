@@ -8,6 +8,7 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -22,6 +23,10 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class XmlCodecs extends CodecState {
 
+  /** The payload set: the testkit's fixture, or LivePerson's documented examples ({@link Payloads}). */
+  @Param({"fixture", "agent", "server"})
+  public String payload;
+
   private Contender chatinfo;
   private Contender jacksonXml;
   private Contender staxJdk;
@@ -31,7 +36,8 @@ public class XmlCodecs extends CodecState {
   /** Builds and checks the contenders. */
   @Setup
   public void setUp() {
-    List<Contender> all = checked(Contenders.xml(), Payloads.get().xml);
+    Payloads payloads = Payloads.get(payload);
+    List<Contender> all = checked(Contenders.xml(), payloads, payloads.xml);
     chatinfo = all.get(0);
     jacksonXml = all.get(1);
     staxJdk = all.get(2);

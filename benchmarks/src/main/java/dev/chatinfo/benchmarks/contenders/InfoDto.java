@@ -1,5 +1,6 @@
 package dev.chatinfo.benchmarks.contenders;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonFormat;
@@ -37,15 +38,20 @@ public final class InfoDto {
     public InfoDto info;
   }
 
-  /** A link: {@code @href}/{@code @rel} in JSON, attributes in XML. */
+  /**
+   * A link: {@code @href}/{@code @rel} in JSON ({@code href}/{@code rel} too, as the Server Chat
+   * API documents them), attributes in XML.
+   */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public static final class LinkDto {
     /** The target. */
     @JsonProperty("@href")
+    @JsonAlias("href")
     @JacksonXmlProperty(isAttribute = true, localName = "href")
     public String href;
     /** The relationship. */
     @JsonProperty("@rel")
+    @JsonAlias("rel")
     @JacksonXmlProperty(isAttribute = true, localName = "rel")
     public String rel;
   }

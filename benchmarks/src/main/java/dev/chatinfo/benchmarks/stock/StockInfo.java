@@ -8,7 +8,8 @@ import org.simpleframework.xml.Root;
 
 /**
  * The {@code info} resource as a Simple XML user maps it. Simple XML has no "any other element"
- * mapping, so the payload's two extra fields are mapped by name. Loaded only by
+ * mapping, so the extra fields the payloads carry (the fixture's two, and those of the Server Chat
+ * API's documented example) are mapped by name, in the order that example sends them. Loaded only by
  * {@code StockSimpleXmlLoader}, against the stock Simple XML 2.7.1.
  */
 @Root(name = "info", strict = false)
@@ -67,10 +68,31 @@ public class StockInfo {
   /** The SSO participant. */
   @Element(required = false)
   public String participantId;
-  /** An extra field of the payload. */
+  /** An extra field: the skill's name. */
   @Element(required = false)
   public String skillName;
-  /** An extra field of the payload. */
+  /** An extra field: the skill's id. */
+  @Element(required = false)
+  public String skillId;
+  /** An extra field: the chat's duration. */
+  @Element(required = false)
+  public String duration;
+  /** An extra field: the visitor's monitoring id. */
+  @Element(required = false)
+  public String sharkVisitorId;
+  /** An extra field: the visitor's monitoring session. */
+  @Element(required = false)
+  public String sharkSessionId;
+  /** An extra field: the visitor's monitoring context. */
+  @Element(required = false)
+  public String sharkContextId;
+  /** An extra field: the engagement. */
+  @Element(required = false)
+  public String engagementId;
+  /** An extra field: the campaign. */
+  @Element(required = false)
+  public String campaignId;
+  /** An extra field: the language. */
   @Element(required = false)
   public String language;
 }

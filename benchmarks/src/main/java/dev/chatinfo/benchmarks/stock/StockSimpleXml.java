@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Map;
 import org.simpleframework.xml.core.Persister;
 
 /**
@@ -64,13 +65,22 @@ public final class StockSimpleXml implements Contender {
       b.rtSessionId(i.rtSessionId);
     }
     b.participantId(i.participantId);
-    if (i.skillName != null) {
-      b.attribute("skillName", i.skillName);
-    }
-    if (i.language != null) {
-      b.attribute("language", i.language);
-    }
+    extra(b, "skillName", i.skillName);
+    extra(b, "skillId", i.skillId);
+    extra(b, "duration", i.duration);
+    extra(b, "sharkVisitorId", i.sharkVisitorId);
+    extra(b, "sharkSessionId", i.sharkSessionId);
+    extra(b, "sharkContextId", i.sharkContextId);
+    extra(b, "engagementId", i.engagementId);
+    extra(b, "campaignId", i.campaignId);
+    extra(b, "language", i.language);
     return b.build();
+  }
+
+  private static void extra(ChatInfo.Builder b, String name, String value) {
+    if (value != null) {
+      b.attribute(name, value);
+    }
   }
 
   @Override
@@ -98,8 +108,16 @@ public final class StockSimpleXml implements Contender {
     i.visitorName = info.visitorName();
     i.rtSessionId = info.rtSessionId().isPresent() ? info.rtSessionId().getAsLong() : null;
     i.participantId = info.participantId().orElse(null);
-    i.skillName = info.attributes().get("skillName");
-    i.language = info.attributes().get("language");
+    Map<String, String> extra = info.attributes();
+    i.skillName = extra.get("skillName");
+    i.skillId = extra.get("skillId");
+    i.duration = extra.get("duration");
+    i.sharkVisitorId = extra.get("sharkVisitorId");
+    i.sharkSessionId = extra.get("sharkSessionId");
+    i.sharkContextId = extra.get("sharkContextId");
+    i.engagementId = extra.get("engagementId");
+    i.campaignId = extra.get("campaignId");
+    i.language = extra.get("language");
     persister.write(i, out, "UTF-8");
   }
 }

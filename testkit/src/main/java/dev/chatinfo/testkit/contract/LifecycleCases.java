@@ -104,8 +104,11 @@ abstract class LifecycleCases extends SecrecyAndMessageCases {
     assertTrue(failures > 0, "the faults were served");
     assertTrue(proxy.accepted() > 0, "the source never connected through the proxy");
     source.close();
-    assertTrue(LoopbackServer.await(() -> proxy.open() == 0, Duration.ofSeconds(5)),
-        proxy.open() + " of " + proxy.accepted() + " connections still open 5 s after close()");
+    int[] round = {0};
+    assertTrue(LoopbackServer.await(() -> {
+      collectGarbageNowAndThen(round[0]++);
+      return proxy.open() == 0;
+    }, Duration.ofSeconds(10)), proxy.open() + " of " + proxy.accepted() + " connections still open 10 s after close()");
   }
 
   /**

@@ -33,11 +33,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       hidden, as they describe the bytes on the wire);</li>
  *   <li>the JDK's request time-out set to the request's {@link HttpRequest#timeout()} (it bounds
  *       the wait for the status and headers);</li>
- *   <li>{@link HttpExchange#execute()} blocks the calling thread until the headers arrived, and an
- *       interrupt of that thread aborts the exchange with an {@link java.io.InterruptedIOException}
- *       (the interrupt flag stays set); {@link HttpExchange#executeAsync()} parks no thread, and
- *       cancelling its future aborts the exchange; {@link HttpExchange#cancel()} aborts it from any
- *       thread, a body read in progress included;</li>
+ *   <li>{@link HttpExchange#execute()} sends with {@link HttpClient#send} on the calling thread
+ *       (the JDK then runs the exchange's steps inline, at about half the CPU of
+ *       {@code sendAsync}); an interrupt of that thread aborts the exchange with an
+ *       {@link java.io.InterruptedIOException} (the interrupt flag stays set);
+ *       {@link HttpExchange#cancel()} from another thread aborts it by interrupting the sending
+ *       thread, which consumes that interrupt before it returns (the one way to stop a blocked
+ *       {@code send}); {@link HttpExchange#executeAsync()} uses {@code sendAsync} and parks no
+ *       thread, and cancelling its future aborts the exchange; {@code cancel()} also aborts a body
+ *       read in progress;</li>
  *   <li>every failure of an exchange is an {@link java.io.IOException}: a time-out a
  *       {@link java.net.SocketTimeoutException}, an interrupt an
  *       {@link java.io.InterruptedIOException}, a header the JDK refuses to send (such as

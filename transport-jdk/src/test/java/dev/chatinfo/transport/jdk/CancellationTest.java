@@ -92,8 +92,34 @@ class CancellationTest {
     });
     IOException e = assertThrows(IOException.class, exchange::execute);
     assertTrue(e.getMessage().contains("cancelled"), e.getMessage());
+    assertFalse(Thread.interrupted(), "the interrupt that stopped HttpClient.send must not reach the caller");
     assertTrue(requested.get(10, TimeUnit.SECONDS).closedByClientWithin(CLOSE_SEEN),
         "the server never saw the connection closed");
+  }
+
+  @Test
+  void cancelAfterASynchronousExecuteReturnedLeavesTheThreadAlone() throws Exception {
+    HttpExchange exchange = exchange();
+    CompletableFuture<RawHttpServer.Connection> answered = CompletableFuture.supplyAsync(() -> {
+      try {
+        RawHttpServer.Connection c = server.accept();
+        c.readRequestHead();
+        c.write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+        return c;
+      } catch (Exception e) {
+        throw new CompletionException(e);
+      }
+    });
+    HttpResponse response = exchange.execute();
+    assertEquals(200, response.statusCode());
+    Thread canceller = new Thread(exchange::cancel, "test-canceller");
+    canceller.start();
+    canceller.join();
+    assertFalse(Thread.interrupted(), "cancel() interrupted a thread that had left HttpClient.send");
+    assertThrows(IOException.class, () -> response.body().read(), "a read after cancel() fails");
+    response.close();
+    answered.get(10, TimeUnit.SECONDS);
+    assertTrue(transport.running().isEmpty(), () -> "still running: " + transport.running());
   }
 
   @Test
