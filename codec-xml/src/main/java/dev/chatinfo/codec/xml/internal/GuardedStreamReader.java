@@ -1,6 +1,6 @@
 package dev.chatinfo.codec.xml.internal;
 
-import dev.chatinfo.api.ChatInfo;
+import dev.chatinfo.api.codec.WireField;
 import dev.chatinfo.api.codec.WireValues;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -113,11 +113,12 @@ final class GuardedStreamReader extends StreamReaderDelegate {
     String name = getLocalName();
     path[depth++] = name;
     textRun = 0;
-    limited = (depth >= 2 && isInfo(depth - 1) && ChatInfo.FIELD_NAMES.contains(name))
-        || (depth >= 3 && isInfo(depth - 2) && path[depth - 2].equals("link")
+    String link = WireField.LINK.wireName();
+    limited = (depth >= 2 && isInfo(depth - 1) && WireField.byWireName(name).isPresent())
+        || (depth >= 3 && isInfo(depth - 2) && path[depth - 2].equals(link)
             && (name.equals("href") || name.equals("rel")));
     contentStart = limited ? MalformedXml.at(getLocation()) : "";
-    if (!(depth >= 2 && isInfo(depth - 1) && name.equals("link"))) {
+    if (!(depth >= 2 && isInfo(depth - 1) && name.equals(link))) {
       return; // only a link's attributes are read
     }
     for (int i = 0, n = getAttributeCount(); i < n; i++) {

@@ -4,6 +4,7 @@ import dev.chatinfo.api.ChatInfo;
 import dev.chatinfo.api.ChatInfoException;
 import dev.chatinfo.api.Link;
 import dev.chatinfo.api.TypingStatus;
+import dev.chatinfo.api.codec.WireField;
 import dev.chatinfo.api.codec.WireValues;
 import org.simpleframework.xml.stream.InputNode;
 
@@ -12,7 +13,7 @@ import org.simpleframework.xml.stream.InputNode;
  * {@link InputNode}s, into a {@link ChatInfo}.
  *
  * <p>The root is {@code <info>}, or {@code <chat>} with one {@code <info>} among its children (the
- * others skipped). In {@code <info>}: the known fields ({@link ChatInfo#FIELD_NAMES}, compared
+ * others skipped). In {@code <info>}: the known fields ({@link WireField}, compared
  * exactly) are read as text, each at most once, {@code <link href=".." rel=".."/>} as often as
  * sent (with {@code <href>}/{@code <rel>} children accepted too); any other element with text only
  * becomes an attribute (if its name can be one), and any other element with child elements is
@@ -25,21 +26,8 @@ import org.simpleframework.xml.stream.InputNode;
  */
 final class InfoSectionReader {
 
-  private static final int STATE = 0;
-  private static final int CHAT_SESSION_KEY = 1;
-  private static final int AGENT_NAME = 2;
-  private static final int AGENT_ID = 3;
-  private static final int START_TIME = 4;
-  private static final int LAST_UPDATE = 5;
-  private static final int CHAT_TIMEOUT = 6;
-  private static final int VISITOR_ID = 7;
-  private static final int AGENT_TYPING = 8;
-  private static final int VISITOR_TYPING = 9;
-  private static final int VISITOR_NAME = 10;
-  private static final int RT_SESSION_ID = 11;
-  private static final int PARTICIPANT_ID = 12;
-  private static final int LINK = 13;
-  private static final int UNKNOWN = -1;
+  /** One bit per required field, by ordinal. */
+  private static final int REQUIRED = requiredBits();
 
   private static final System.Logger LOG = System.getLogger(InfoSectionReader.class.getName());
 
@@ -84,122 +72,47 @@ final class InfoSectionReader {
     int links = 0;
     for (InputNode child = info.getNext(); child != null; child = info.getNext()) {
       String name = child.getName();
-      int field = field(name);
-      if (field == LINK) {
-        builder.link(readLink(child, ++links));
-      } else if (field == UNKNOWN) {
+      WireField field = WireField.byWireName(name).orElse(null);
+      if (field == null) {
         readOther(builder, child, name);
+      } else if (field == WireField.LINK) {
+        builder.link(readLink(child, ++links));
       } else {
-        if ((seen & (1 << field)) != 0) {
+        int bit = 1 << field.ordinal();
+        if ((seen & bit) != 0) {
           throw MalformedXml.malformed(
               "duplicate field " + name + " at " + MalformedXml.at(child), null);
         }
-        seen |= 1 << field;
-        set(builder, field, name, text(child, name), child);
+        seen |= bit;
+        set(builder, field, text(child, name), child);
       }
     }
-    if ((seen & (1 << STATE)) == 0) {
-      throw missing("state", info);
-    }
-    if ((seen & (1 << CHAT_SESSION_KEY)) == 0) {
-      throw missing("chatSessionKey", info);
+    if ((seen & REQUIRED) != REQUIRED) {
+      for (WireField field : WireField.values()) {
+        if (field.isRequired() && (seen & (1 << field.ordinal())) == 0) {
+          throw MalformedXml.malformed("missing " + field.wireName() + ": <info> at "
+              + MalformedXml.at(info) + " has no <" + field.wireName() + ">", null);
+        }
+      }
     }
     return builder.build();
   }
 
-  private static ChatInfoException missing(String field, InputNode info) {
-    return MalformedXml.malformed("missing " + field + ": <info> at " + MalformedXml.at(info)
-        + " has no <" + field + ">", null);
+  private static int requiredBits() {
+    int bits = 0;
+    for (WireField field : WireField.values()) {
+      bits |= field.isRequired() ? 1 << field.ordinal() : 0;
+    }
+    return bits;
   }
 
-  private static int field(String name) {
-    switch (name) {
-      case "state":
-        return STATE;
-      case "chatSessionKey":
-        return CHAT_SESSION_KEY;
-      case "agentName":
-        return AGENT_NAME;
-      case "agentId":
-        return AGENT_ID;
-      case "startTime":
-        return START_TIME;
-      case "lastUpdate":
-        return LAST_UPDATE;
-      case "chatTimeout":
-        return CHAT_TIMEOUT;
-      case "visitorId":
-        return VISITOR_ID;
-      case "agentTyping":
-        return AGENT_TYPING;
-      case "visitorTyping":
-        return VISITOR_TYPING;
-      case "visitorName":
-        return VISITOR_NAME;
-      case "rtSessionId":
-        return RT_SESSION_ID;
-      case "participantId":
-        return PARTICIPANT_ID;
-      case "link":
-        return LINK;
-      default:
-        return UNKNOWN;
-    }
-  }
-
-  private static void set(ChatInfo.Builder builder, int field, String name, String text,
-      InputNode element) {
-    if (field == CHAT_SESSION_KEY && text.isEmpty()) {
-      throw MalformedXml.at(element, "field chatSessionKey", "is empty");
-    }
+  private static void set(ChatInfo.Builder builder, WireField field, String text, InputNode element) {
     try {
-      switch (field) {
-        case STATE:
-          builder.rawState(text);
-          break;
-        case CHAT_SESSION_KEY:
-          builder.chatSessionKey(text);
-          break;
-        case AGENT_NAME:
-          builder.agentName(text);
-          break;
-        case AGENT_ID:
-          builder.agentId(WireValues.parseLong(name, text));
-          break;
-        case START_TIME:
-          builder.startTime(WireValues.parseTime(name, text));
-          break;
-        case LAST_UPDATE:
-          builder.lastUpdate(WireValues.parseTime(name, text));
-          break;
-        case CHAT_TIMEOUT:
-          builder.chatTimeout(WireValues.parseSeconds(name, text));
-          break;
-        case VISITOR_ID:
-          builder.visitorId(WireValues.parseLong(name, text));
-          break;
-        case AGENT_TYPING:
-          builder.agentTyping(TypingStatus.fromWire(text));
-          break;
-        case VISITOR_TYPING:
-          builder.visitorTyping(TypingStatus.fromWire(text));
-          break;
-        case VISITOR_NAME:
-          builder.visitorName(text);
-          break;
-        case RT_SESSION_ID:
-          builder.rtSessionId(WireValues.parseLong(name, text));
-          break;
-        case PARTICIPANT_ID:
-          builder.participantId(text);
-          break;
-        default:
-          throw new IllegalStateException("not a text field: " + name);
-      }
+      field.setFromWire(builder, text);
     } catch (ChatInfoException e) {
       throw MalformedXml.at(e, element);
     } catch (IllegalArgumentException e) {
-      throw MalformedXml.at(element, "field " + name, e.getMessage());
+      throw MalformedXml.at(element, "field " + field.wireName(), e.getMessage());
     }
   }
 
