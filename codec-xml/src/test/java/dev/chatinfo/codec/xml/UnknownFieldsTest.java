@@ -31,7 +31,7 @@ class UnknownFieldsTest {
   @Test
   void logsOneDebugLineNamingADroppedAttributeNeverItsValue() {
     // System.Logger goes to java.util.logging here (java.logging is in the test's boot layer).
-    Logger logger = Logger.getLogger("dev.chatinfo.codec.xml.internal.InfoSectionReader");
+    Logger logger = Logger.getLogger(dev.chatinfo.codec.xml.internal.InfoXmlReader.class.getName());
     List<LogRecord> records = new ArrayList<>();
     Handler handler = new Handler() {
       @Override

@@ -3,14 +3,17 @@ package dev.chatinfo.codec.xml.internal;
 import dev.chatinfo.api.ChatInfo;
 import dev.chatinfo.api.ChatInfoException;
 import dev.chatinfo.api.Link;
-import dev.chatinfo.api.TypingStatus;
 import dev.chatinfo.api.codec.WireField;
 import dev.chatinfo.api.codec.WireValues;
+import java.io.InputStream;
 import org.simpleframework.xml.stream.InputNode;
+import org.simpleframework.xml.stream.NodeReader;
 
 /**
- * Reads the {@code <info>} section, element by element in wire order, through Simple XML's
- * {@link InputNode}s, into a {@link ChatInfo}.
+ * Reads one XML body into a {@link ChatInfo}, streaming: a guarded JDK parser from the pool
+ * ({@link ParserPool}) gives Simple XML's {@code NodeReader} its events ({@link CursorEvents}),
+ * and the {@code <info>} section is read element by element, in wire order, through Simple XML's
+ * {@link InputNode}s.
  *
  * <p>The root is {@code <info>}, or {@code <chat>} with one {@code <info>} among its children (the
  * others skipped). In {@code <info>}: the known fields ({@link WireField}, compared
@@ -18,31 +21,61 @@ import org.simpleframework.xml.stream.InputNode;
  * sent (with {@code <href>}/{@code <rel>} children accepted too); any other element with text only
  * becomes an attribute (if its name can be one), and any other element with child elements is
  * skipped. Text fields are kept exactly as sent; numbers, times, state and typing are read by
- * {@link WireValues}, {@link TypingStatus#fromWire} and {@link ChatInfo.Builder#rawState}, which
- * ignore surrounding whitespace. Attributes of {@code <info>} are ignored.
+ * {@link WireField#setFromWire}, which ignores surrounding whitespace. Attributes of
+ * {@code <info>} are ignored.
  *
- * <p>Every refusal is a {@code MALFORMED_RESPONSE} naming the field and its line and column.
- * Stateless and thread-safe.
+ * <p>A tolerant reader: the text of an element it does not know never fails the decode for its
+ * length; an attribute too long to keep is dropped with one DEBUG line that names the field, never
+ * the value. Every refusal is a {@code MALFORMED_RESPONSE} naming the field and its line and
+ * column. Thread-safe: each decode takes its own parser.
  */
-final class InfoSectionReader {
+public final class InfoXmlReader {
 
   /** One bit per required field, by ordinal. */
   private static final int REQUIRED = requiredBits();
 
-  private static final System.Logger LOG = System.getLogger(InfoSectionReader.class.getName());
+  private static final System.Logger LOG = System.getLogger(InfoXmlReader.class.getName());
+
+  private final ParserPool parsers = new ParserPool();
+
+  /** Creates a reader with its own pool of parsers, empty until the first decode. */
+  public InfoXmlReader() {
+    // the pool is the whole state
+  }
 
   /**
-   * Reads a whole body from its root element, to the end of the root.
+   * Reads a body to the end of its document (to refuse trailing data). Does not close it.
    *
-   * @param root the root element
-   * @return the document
-   * @throws ChatInfoException (MALFORMED_RESPONSE) if it is not chat information
-   * @throws Exception if the parser fails
+   * @param body the body
+   * @return the chat information
+   * @throws ChatInfoException (MALFORMED_RESPONSE, naming the field or the line and column) if the
+   *     body is not XML chat information; CANCELLED or TIMEOUT if reading it was interrupted
    */
-  WireDocument read(InputNode root) throws Exception {
+  public ChatInfo decode(InputStream body) {
+    ParserPool.Parser parser = parsers.acquire();
+    boolean ended = false;
+    try {
+      ChatInfo info = read(new NodeReader(parser.open(body)).readRoot());
+      parser.finish();
+      ended = true;
+      return info;
+    } catch (ChatInfoException e) {
+      throw e;
+    } catch (Exception e) {
+      throw MalformedXml.of(e);
+    } finally {
+      if (!ended) {
+        parser.abandon();
+      }
+      parsers.release(parser);
+    }
+  }
+
+  /** Reads a whole body from its root element, to the end of the root. */
+  private static ChatInfo read(InputNode root) throws Exception {
     String name = root.getName();
     if ("info".equals(name)) {
-      return new WireDocument(readInfo(root));
+      return readInfo(root);
     }
     if ("chat".equals(name)) {
       ChatInfo info = null;
@@ -59,14 +92,14 @@ final class InfoSectionReader {
         throw MalformedXml.malformed(
             "no info section: <chat> at " + MalformedXml.at(root) + " has no <info>", null);
       }
-      return new WireDocument(info);
+      return info;
     }
     throw MalformedXml.malformed("no info section: the root element is <"
         + MalformedXml.name(name) + "> (at " + MalformedXml.at(root) + "), not <info> or <chat>",
         null);
   }
 
-  private ChatInfo readInfo(InputNode info) throws Exception {
+  private static ChatInfo readInfo(InputNode info) throws Exception {
     ChatInfo.Builder builder = ChatInfo.builder();
     int seen = 0;
     int links = 0;
