@@ -6,24 +6,17 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
 import dev.chatinfo.api.codec.WireField;
-import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeAll;
+import dev.chatinfo.architecture.ProductionClasses;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The api's dependency rules, checked on the compiled production classes. */
+@ExtendWith(ProductionClasses.class)
 class ArchitectureTest {
 
-  static JavaClasses production;
-
-  @BeforeAll
-  static void importProductionClasses() {
-    production = new ClassFileImporter().importPath(Path.of("target", "classes"));
-  }
-
   @Test
-  void apiDependsOnTheJdkOnly() {
+  void apiDependsOnTheJdkOnly(JavaClasses production) {
     classes().that().resideInAPackage("dev.chatinfo.api..")
         .should().onlyDependOnClassesThat().resideInAnyPackage("dev.chatinfo.api..", "java..")
         .check(production);
@@ -36,7 +29,7 @@ class ArchitectureTest {
    * {@code dev.chatinfo.api.codec} is a cycle, and fails.
    */
   @Test
-  void apiHasNoPackageCycles() {
+  void apiHasNoPackageCycles(JavaClasses production) {
     slices().matching("dev.chatinfo.(**)").should().beFreeOfCycles()
         .ignoreDependency(belongToAnyOf(ChatInfo.class), equivalentTo(WireField.class))
         .check(production);
