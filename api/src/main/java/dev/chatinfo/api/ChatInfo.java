@@ -1,5 +1,6 @@
 package dev.chatinfo.api;
 
+import dev.chatinfo.api.codec.WireField;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,12 +48,21 @@ public final class ChatInfo {
   /** The visitor name the service uses when the visitor gave none. */
   public static final String DEFAULT_VISITOR_NAME = "visitor";
 
-  /** The names of the fields this model knows; no attribute may take one of them. */
-  public static final Set<String> FIELD_NAMES = Set.of("state", "chatSessionKey", "agentName",
-      "agentId", "startTime", "lastUpdate", "chatTimeout", "visitorId", "agentTyping",
-      "visitorTyping", "visitorName", "rtSessionId", "participantId", "link");
+  /**
+   * The wire names of the fields this model knows ({@link WireField#wireName()} of every
+   * {@link WireField}); no attribute may take one of them.
+   */
+  public static final Set<String> FIELD_NAMES = wireNames();
 
   private static final int MAX_ATTRIBUTE_NAME_LENGTH = 256;
+
+  private static Set<String> wireNames() {
+    List<String> names = new ArrayList<>();
+    for (WireField field : WireField.values()) {
+      names.add(field.wireName());
+    }
+    return Set.copyOf(names);
+  }
 
   private final ChatState state;
   private final String rawState;
@@ -634,7 +644,7 @@ public final class ChatInfo {
      * Adds (or replaces) one attribute: a scalar field this model does not know, as text.
      *
      * @param name the field name: 1 to 256 characters of {@code [A-Za-z0-9._-]}, starting with a
-     *     letter or {@code _}, and not the name of a known field ({@link ChatInfo#FIELD_NAMES})
+     *     letter or {@code _}, and not the name of a known field ({@link WireField})
      * @param value the value as text, not null
      * @return this builder
      * @throws IllegalArgumentException if the name or value is not valid
@@ -668,7 +678,7 @@ public final class ChatInfo {
             + " characters of [A-Za-z0-9._-] starting with a letter or '_', was "
             + (name.length() > 64 ? '"' + name.substring(0, 64) + "\"..." : '"' + name + '"'));
       }
-      if (FIELD_NAMES.contains(name)) {
+      if (WireField.byWireName(name).isPresent()) {
         throw new IllegalArgumentException("attribute name '" + name + "' is a field of ChatInfo");
       }
       return Text.requireWireSafe("attribute " + name, require(value, "attribute value"));

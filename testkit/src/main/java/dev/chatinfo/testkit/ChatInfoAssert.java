@@ -4,6 +4,7 @@ import dev.chatinfo.api.ChatInfo;
 import dev.chatinfo.api.ChatState;
 import dev.chatinfo.api.Link;
 import dev.chatinfo.api.TypingStatus;
+import dev.chatinfo.api.codec.WireField;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,7 +44,7 @@ public final class ChatInfoAssert {
    * @return this
    */
   public ChatInfoAssert hasState(ChatState expected) {
-    return check("state", expected, actual == null ? null : actual.state());
+    return check(WireField.STATE.wireName(), expected, actual == null ? null : actual.state());
   }
 
   /**
@@ -116,7 +117,7 @@ public final class ChatInfoAssert {
    * @return this
    */
   public ChatInfoAssert hasChatSessionKey(String expected) {
-    return check("chatSessionKey", expected, actual == null ? null : actual.chatSessionKey());
+    return check(WireField.CHAT_SESSION_KEY.wireName(), expected, actual == null ? null : actual.chatSessionKey());
   }
 
   /**
@@ -126,7 +127,7 @@ public final class ChatInfoAssert {
    * @return this
    */
   public ChatInfoAssert hasAgentName(String expected) {
-    return check("agentName", Optional.of(expected), actual == null ? null : actual.agentName());
+    return check(WireField.AGENT_NAME.wireName(), Optional.of(expected), actual == null ? null : actual.agentName());
   }
 
   /**
@@ -135,7 +136,7 @@ public final class ChatInfoAssert {
    * @return this
    */
   public ChatInfoAssert hasNoAgentName() {
-    return check("agentName", Optional.empty(), actual == null ? null : actual.agentName());
+    return check(WireField.AGENT_NAME.wireName(), Optional.empty(), actual == null ? null : actual.agentName());
   }
 
   /**
@@ -145,7 +146,7 @@ public final class ChatInfoAssert {
    * @return this
    */
   public ChatInfoAssert hasAgentId(long expected) {
-    return check("agentId", OptionalLong.of(expected), actual == null ? null : actual.agentId());
+    return check(WireField.AGENT_ID.wireName(), OptionalLong.of(expected), actual == null ? null : actual.agentId());
   }
 
   /**
@@ -154,7 +155,7 @@ public final class ChatInfoAssert {
    * @return this
    */
   public ChatInfoAssert hasNoAgentId() {
-    return check("agentId", OptionalLong.empty(), actual == null ? null : actual.agentId());
+    return check(WireField.AGENT_ID.wireName(), OptionalLong.empty(), actual == null ? null : actual.agentId());
   }
 
   /**
@@ -164,7 +165,7 @@ public final class ChatInfoAssert {
    * @return this
    */
   public ChatInfoAssert hasStartTime(OffsetDateTime expected) {
-    return check("startTime", Optional.of(expected), actual == null ? null : actual.startTime());
+    return check(WireField.START_TIME.wireName(), Optional.of(expected), actual == null ? null : actual.startTime());
   }
 
   /**
@@ -174,7 +175,7 @@ public final class ChatInfoAssert {
    * @return this
    */
   public ChatInfoAssert hasLastUpdate(OffsetDateTime expected) {
-    return check("lastUpdate", Optional.of(expected), actual == null ? null : actual.lastUpdate());
+    return check(WireField.LAST_UPDATE.wireName(), Optional.of(expected), actual == null ? null : actual.lastUpdate());
   }
 
   /**
@@ -184,7 +185,7 @@ public final class ChatInfoAssert {
    * @return this
    */
   public ChatInfoAssert hasChatTimeout(Duration expected) {
-    return check("chatTimeout", Optional.of(expected), actual == null ? null : actual.chatTimeout());
+    return check(WireField.CHAT_TIMEOUT.wireName(), Optional.of(expected), actual == null ? null : actual.chatTimeout());
   }
 
   /**
@@ -194,7 +195,7 @@ public final class ChatInfoAssert {
    * @return this
    */
   public ChatInfoAssert hasVisitorId(long expected) {
-    return check("visitorId", OptionalLong.of(expected), actual == null ? null : actual.visitorId());
+    return check(WireField.VISITOR_ID.wireName(), OptionalLong.of(expected), actual == null ? null : actual.visitorId());
   }
 
   /**
@@ -204,7 +205,7 @@ public final class ChatInfoAssert {
    * @return this
    */
   public ChatInfoAssert hasAgentTyping(TypingStatus expected) {
-    return check("agentTyping", expected, actual == null ? null : actual.agentTyping());
+    return check(WireField.AGENT_TYPING.wireName(), expected, actual == null ? null : actual.agentTyping());
   }
 
   /**
@@ -232,7 +233,7 @@ public final class ChatInfoAssert {
    * @return this
    */
   public ChatInfoAssert hasVisitorTyping(TypingStatus expected) {
-    return check("visitorTyping", expected, actual == null ? null : actual.visitorTyping());
+    return check(WireField.VISITOR_TYPING.wireName(), expected, actual == null ? null : actual.visitorTyping());
   }
 
   /**
@@ -260,7 +261,7 @@ public final class ChatInfoAssert {
    * @return this
    */
   public ChatInfoAssert hasVisitorName(String expected) {
-    return check("visitorName", expected, actual == null ? null : actual.visitorName());
+    return check(WireField.VISITOR_NAME.wireName(), expected, actual == null ? null : actual.visitorName());
   }
 
   /**
@@ -270,7 +271,7 @@ public final class ChatInfoAssert {
    * @return this
    */
   public ChatInfoAssert hasRtSessionId(long expected) {
-    return check("rtSessionId", OptionalLong.of(expected), actual == null ? null : actual.rtSessionId());
+    return check(WireField.RT_SESSION_ID.wireName(), OptionalLong.of(expected), actual == null ? null : actual.rtSessionId());
   }
 
   /**
@@ -280,7 +281,7 @@ public final class ChatInfoAssert {
    * @return this
    */
   public ChatInfoAssert hasParticipantId(String expected) {
-    return check("participantId", Optional.of(expected), actual == null ? null : actual.participantId());
+    return check(WireField.PARTICIPANT_ID.wireName(), Optional.of(expected), actual == null ? null : actual.participantId());
   }
 
   /**
@@ -289,7 +290,7 @@ public final class ChatInfoAssert {
    * @return this
    */
   public ChatInfoAssert hasNoParticipantId() {
-    return check("participantId", Optional.empty(), actual == null ? null : actual.participantId());
+    return check(WireField.PARTICIPANT_ID.wireName(), Optional.empty(), actual == null ? null : actual.participantId());
   }
 
   /**
@@ -408,7 +409,8 @@ public final class ChatInfoAssert {
   }
 
   /**
-   * Checks the whole value, field by field: the message lists every field that differs.
+   * Checks the whole value, field by field: the message lists every field of the wire
+   * ({@link WireField}, each shown as the wire writes it) that differs, then the attributes.
    *
    * @param expected the expected chat information
    * @return this
@@ -419,21 +421,13 @@ public final class ChatInfoAssert {
       return this;
     }
     List<String> diffs = new ArrayList<>();
-    diff(diffs, "state", expected.state(), actual.state());
-    diff(diffs, "rawState", expected.rawState(), actual.rawState());
-    diff(diffs, "chatSessionKey", expected.chatSessionKey(), actual.chatSessionKey());
-    diff(diffs, "agentName", expected.agentName(), actual.agentName());
-    diff(diffs, "agentId", expected.agentId(), actual.agentId());
-    diff(diffs, "startTime", expected.startTime(), actual.startTime());
-    diff(diffs, "lastUpdate", expected.lastUpdate(), actual.lastUpdate());
-    diff(diffs, "chatTimeout", expected.chatTimeout(), actual.chatTimeout());
-    diff(diffs, "visitorId", expected.visitorId(), actual.visitorId());
-    diff(diffs, "agentTyping", expected.agentTyping(), actual.agentTyping());
-    diff(diffs, "visitorTyping", expected.visitorTyping(), actual.visitorTyping());
-    diff(diffs, "visitorName", expected.visitorName(), actual.visitorName());
-    diff(diffs, "rtSessionId", expected.rtSessionId(), actual.rtSessionId());
-    diff(diffs, "participantId", expected.participantId(), actual.participantId());
-    diff(diffs, "links", expected.links(), actual.links());
+    for (WireField field : WireField.values()) {
+      if (field == WireField.LINK) {
+        diff(diffs, "links", expected.links(), actual.links());
+      } else {
+        diff(diffs, field.wireName(), field.wireText(expected), field.wireText(actual));
+      }
+    }
     diff(diffs, "attributes", expected.attributes(), actual.attributes());
     failures.fail(prefix() + "expected equal chat information, but " + String.join("; ", diffs),
         expected, actual);

@@ -5,9 +5,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.chatinfo.api.ChatInfo;
 import dev.chatinfo.api.ChatRef;
-import dev.chatinfo.api.ChatState;
 import dev.chatinfo.api.Link;
-import dev.chatinfo.api.TypingStatus;
 import dev.chatinfo.api.codec.WireValues;
 import dev.chatinfo.testkit.internal.WireWriter;
 import java.io.IOException;
@@ -27,14 +25,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -103,22 +98,10 @@ public final class FakeChatServer implements AutoCloseable {
   private final URI baseUrl;
   private final AtomicReference<String> token = new AtomicReference<>();
   private final AtomicLong chatIds = new AtomicLong(3128476291385426589L);
-  private final Map<String, Chat> chats = new ConcurrentHashMap<>();
-  private final Deque<Fault> faults = new ConcurrentLinkedDeque<>();
-  /** Keyed as {@link #chats} is: by account and chat id. */
-  private final Map<String, Deque<Fault>> chatFaults = new ConcurrentHashMap<>();
-  private final AtomicReference<Fault> everyRequest = new AtomicReference<>();
+  private final ServedChats chats = new ServedChats();
+  private final FaultQueue faults = new FaultQueue();
   private final List<RecordedRequest> requests = Collections.synchronizedList(new ArrayList<>());
   private final AtomicBoolean closed = new AtomicBoolean();
-
-  /**
-   * A stored chat: who owns it, what it is, when the server last touched it, and the scripted
-   * changes still to come, in time order.
-   */
-  private record Chat(ChatRef ref, ChatInfo info, Instant touched, List<Step> steps) {}
-
-  /** A scripted change, due at a time of the server's clock. */
-  private record Step(Instant at, UnaryOperator<ChatInfo> change) {}
 
   /** What the server would answer, before a fault changes it. */
   private record Response(int status, Map<String, String> headers, byte[] body) {}
@@ -296,24 +279,14 @@ public final class FakeChatServer implements AutoCloseable {
    * @throws IllegalArgumentException if there is no such chat
    */
   public ChatScript script(ChatRef ref) {
-    stored(ref);
-    return new ChatScript(this, ref, clock.instant());
+    Instant now = clock.instant();
+    chats.stored(ref, now);
+    return new ChatScript(this, ref, now);
   }
 
   /** Adds a step to a chat's script; called by {@link ChatScript}. */
   void schedule(ChatRef ref, Instant at, UnaryOperator<ChatInfo> change) {
-    chats.compute(key(ref.accountId(), ref.chatId()), (k, chat) -> {
-      if (chat == null || !chat.ref().equals(ref)) {
-        throw new IllegalArgumentException("no chat " + ref + " on this server");
-      }
-      List<Step> steps = new ArrayList<>(chat.steps());
-      int i = steps.size();
-      while (i > 0 && steps.get(i - 1).at().isAfter(at)) {
-        i--;
-      }
-      steps.add(i, new Step(at, change));
-      return new Chat(chat.ref(), chat.info(), chat.touched(), List.copyOf(steps));
-    });
+    chats.schedule(ref, at, change);
   }
 
   private ChatRef newRef() {
@@ -324,7 +297,7 @@ public final class FakeChatServer implements AutoCloseable {
   private ChatRef put(ChatRef ref, ChatInfo info) {
     Objects.requireNonNull(ref, "ref");
     ChatInfo stored = info.links().isEmpty() ? info.toBuilder().links(linksOf(ref)).build() : info;
-    chats.put(key(ref.accountId(), ref.chatId()), new Chat(ref, stored, clock.instant(), List.of()));
+    chats.put(ref, stored, clock.instant());
     return ref;
   }
 
@@ -350,7 +323,7 @@ public final class FakeChatServer implements AutoCloseable {
    */
   public ChatInfo chat(ChatRef ref) {
     Instant now = clock.instant();
-    return served(stored(ref, now), now);
+    return ServedChats.served(chats.stored(ref, now), now);
   }
 
   /**
@@ -369,16 +342,7 @@ public final class FakeChatServer implements AutoCloseable {
    */
   public ChatInfo update(ChatRef ref, UnaryOperator<ChatInfo> change) {
     Objects.requireNonNull(change, "change");
-    Chat[] result = new Chat[1];
-    chats.compute(key(ref.accountId(), ref.chatId()), (k, chat) -> {
-      if (chat == null || !chat.ref().equals(ref)) {
-        throw new IllegalArgumentException("no chat " + ref + " on this server");
-      }
-      Instant now = clock.instant();
-      result[0] = applied(due(chat, now), now, change);
-      return result[0];
-    });
-    return served(result[0], clock.instant());
+    return chats.update(ref, change, clock.instant());
   }
 
   /**
@@ -387,7 +351,7 @@ public final class FakeChatServer implements AutoCloseable {
    * @param ref the chat
    */
   public void removeChat(ChatRef ref) {
-    chats.remove(key(ref.accountId(), ref.chatId()));
+    chats.remove(ref);
   }
 
   /**
@@ -396,9 +360,7 @@ public final class FakeChatServer implements AutoCloseable {
    * @param faults the faults
    */
   public void enqueue(Fault... faults) {
-    for (Fault fault : faults) {
-      this.faults.addLast(Objects.requireNonNull(fault, "fault"));
-    }
+    this.faults.enqueue(faults);
   }
 
   /**
@@ -409,10 +371,8 @@ public final class FakeChatServer implements AutoCloseable {
    * @param faults the faults
    */
   public void enqueue(ChatRef chat, Fault... faults) {
-    Deque<Fault> queue = chatFaults.computeIfAbsent(key(chat.accountId(), chat.chatId()), k -> new ConcurrentLinkedDeque<>());
-    for (Fault fault : faults) {
-      queue.addLast(Objects.requireNonNull(fault, "fault"));
-    }
+    Objects.requireNonNull(chat, "chat");
+    this.faults.enqueue(chat, faults);
   }
 
   /**
@@ -421,14 +381,12 @@ public final class FakeChatServer implements AutoCloseable {
    * @param fault the fault
    */
   public void failEveryRequest(Fault fault) {
-    everyRequest.set(Objects.requireNonNull(fault, "fault"));
+    faults.failEveryRequest(fault);
   }
 
   /** Removes every queued and permanent fault. */
   public void clearFaults() {
-    everyRequest.set(null);
     faults.clear();
-    chatFaults.clear();
   }
 
   /**
@@ -470,7 +428,7 @@ public final class FakeChatServer implements AutoCloseable {
       requests.add(new RecordedRequest(exchange.getRequestMethod(), uri.getRawPath(),
           uri.getRawQuery(), exchange.getRequestHeaders(), now));
       String[] parts = parsePath(uri.getRawPath());
-      Fault fault = nextFault(parts == null ? null : key(parts[0], parts[2]));
+      Fault fault = faults.next(parts == null ? null : ServedChats.key(parts[0], parts[2]));
       if (fault != null && replacesResponse(fault)) {
         send(exchange, faultResponse(fault, exchange, now), null);
         return;
@@ -485,18 +443,6 @@ public final class FakeChatServer implements AutoCloseable {
       // The client went away, a fault dropped the connection, or the server is closing.
       LOG.log(System.Logger.Level.DEBUG, "fake chat server: exchange ended early: " + e);
     }
-  }
-
-  private Fault nextFault(String chatKey) {
-    if (chatKey != null) {
-      Deque<Fault> queue = chatFaults.get(chatKey);
-      Fault fault = queue == null ? null : queue.pollFirst();
-      if (fault != null) {
-        return fault;
-      }
-    }
-    Fault fault = faults.pollFirst();
-    return fault != null ? fault : everyRequest.get();
   }
 
   private static boolean replacesResponse(Fault fault) {
@@ -549,7 +495,7 @@ public final class FakeChatServer implements AutoCloseable {
       headers.put("WWW-Authenticate", "Bearer realm=\"liveperson\"");
       return new Response(401, headers, r.body());
     }
-    Chat chat = current(key(parts[0], parts[2]), now);
+    ServedChats.Chat chat = chats.current(ServedChats.key(parts[0], parts[2]), now);
     if (chat == null) {
       return error(exchange, 404, "Chat " + parts[2] + " not found", now);
     }
@@ -561,7 +507,7 @@ public final class FakeChatServer implements AutoCloseable {
       Response r = error(exchange, 406, "Can produce application/json or application/xml only", now);
       return new Response(406, r.headers(), r.body());
     }
-    ChatInfo info = served(chat, now);
+    ChatInfo info = ServedChats.served(chat, now);
     String body = format.equals("xml")
         ? WireWriter.xml(info, Set.of()) : WireWriter.json(info, Set.of());
     return new Response(200, Map.of("Content-Type", format.equals("xml") ? XML : JSON),
@@ -660,65 +606,6 @@ public final class FakeChatServer implements AutoCloseable {
     return best;
   }
 
-  /**
-   * The chat as served at {@code now}: a waiting or chatting chat whose time-out has passed since
-   * it was last touched has ended then, like any ended chat: typing unknown, no time-out.
-   */
-  private static ChatInfo served(Chat chat, Instant now) {
-    ChatInfo info = chat.info();
-    if (info.isActive() && info.chatTimeout().isPresent()) {
-      Instant end = chat.touched().plus(info.chatTimeout().get());
-      if (now.isAfter(end)) {
-        ZoneOffset offset = info.lastUpdate().map(OffsetDateTime::getOffset).orElse(ZoneOffset.UTC);
-        return info.toBuilder().state(ChatState.ENDED).agentTyping(TypingStatus.UNKNOWN)
-            .visitorTyping(TypingStatus.UNKNOWN).chatTimeout(null)
-            .lastUpdate(OffsetDateTime.ofInstant(end.truncatedTo(ChronoUnit.MILLIS), offset)).build();
-      }
-    }
-    return info;
-  }
-
-  /** {@code change} applied to the chat as served at {@code at}, with lastUpdate moved to {@code at}. */
-  private static Chat applied(Chat chat, Instant at, UnaryOperator<ChatInfo> change) {
-    ChatInfo changed = Objects.requireNonNull(change.apply(served(chat, at)), "change returned null");
-    ZoneOffset offset = changed.lastUpdate().map(OffsetDateTime::getOffset).orElse(ZoneOffset.UTC);
-    return new Chat(chat.ref(), changed.toBuilder().lastUpdate(OffsetDateTime.ofInstant(at, offset)).build(), at,
-        chat.steps());
-  }
-
-  /** The chat with every scripted step due by {@code now} applied, in order. */
-  private static Chat due(Chat chat, Instant now) {
-    Chat result = chat;
-    while (!result.steps().isEmpty() && !result.steps().get(0).at().isAfter(now)) {
-      Step step = result.steps().get(0);
-      Chat rest = new Chat(result.ref(), result.info(), result.touched(),
-          result.steps().subList(1, result.steps().size()));
-      result = applied(rest, step.at(), step.change());
-    }
-    return result;
-  }
-
-  /** The stored chat under {@code key}, brought up to {@code now} by its script; null if none. */
-  private Chat current(String key, Instant now) {
-    Chat chat = chats.get(key);
-    if (chat == null || chat.steps().isEmpty() || chat.steps().get(0).at().isAfter(now)) {
-      return chat;
-    }
-    return chats.computeIfPresent(key, (k, c) -> due(c, now));
-  }
-
-  private Chat stored(ChatRef ref) {
-    return stored(ref, clock.instant());
-  }
-
-  private Chat stored(ChatRef ref, Instant now) {
-    Chat chat = current(key(ref.accountId(), ref.chatId()), now);
-    if (chat == null || !chat.ref().equals(ref)) {
-      throw new IllegalArgumentException("no chat " + ref + " on this server");
-    }
-    return chat;
-  }
-
   private List<Link> linksOf(ChatRef ref) {
     String base = baseUrl.resolve(infoPath(ref)).toString();
     String chat = base.substring(0, base.length() - "info".length());
@@ -751,10 +638,6 @@ public final class FakeChatServer implements AutoCloseable {
 
   private static List<String> query(String rawQuery) {
     return rawQuery == null ? List.of() : List.of(rawQuery.split("&"));
-  }
-
-  private static String key(String accountId, String chatId) {
-    return accountId + '/' + chatId;
   }
 
   private static String reason(int status) {

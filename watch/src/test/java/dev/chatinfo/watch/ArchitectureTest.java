@@ -5,26 +5,19 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
+import dev.chatinfo.architecture.ProductionClasses;
 import java.lang.module.ModuleDescriptor;
-import java.nio.file.Path;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The watch module's dependency rules, on the compiled production classes. */
+@ExtendWith(ProductionClasses.class)
 class ArchitectureTest {
 
-  static JavaClasses production;
-
-  @BeforeAll
-  static void importProductionClasses() {
-    production = new ClassFileImporter().importPath(Path.of("target", "classes"));
-  }
-
   @Test
-  void watchDependsOnTheApiAndTheJdkOnly() {
+  void watchDependsOnTheApiAndTheJdkOnly(JavaClasses production) {
     classes().that().resideInAPackage("dev.chatinfo.watch..")
         .should().onlyDependOnClassesThat().resideInAnyPackage("dev.chatinfo.watch..",
             "dev.chatinfo.api", "java..")
@@ -32,7 +25,7 @@ class ArchitectureTest {
   }
 
   @Test
-  void hasNoPackageCycles() {
+  void hasNoPackageCycles(JavaClasses production) {
     slices().matching("dev.chatinfo.(**)").should().beFreeOfCycles().check(production);
   }
 

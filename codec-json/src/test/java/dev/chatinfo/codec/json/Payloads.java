@@ -7,15 +7,19 @@ import dev.chatinfo.api.ChatInfo;
 import dev.chatinfo.api.ChatInfoException;
 import dev.chatinfo.api.ChatState;
 import dev.chatinfo.api.Link;
-import dev.chatinfo.api.TypingStatus;
+import dev.chatinfo.testkit.ChatInfoFixtures;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 
-/** Payloads written from API.md's wire shape, the ChatInfo they stand for, and decode helpers. */
+/**
+ * Payloads written by hand from API.md's wire shape, the ChatInfo they stand for (the testkit's
+ * fixtures where there is one), and decode helpers.
+ */
 final class Payloads {
 
   static final MoshiChatInfoCodec CODEC = new MoshiChatInfoCodec();
@@ -88,28 +92,16 @@ final class Payloads {
     return OffsetDateTime.of(year, month, day, hour, minute, second, millis * 1_000_000, offset);
   }
 
-  /** What {@link #REALISTIC} stands for, as a builder to derive variations from. */
+  /**
+   * What {@link #REALISTIC} stands for, as a builder to derive variations from: the testkit's
+   * chatting fixture (the documentation's example) with the four links the payload carries.
+   */
   static ChatInfo.Builder realistic() {
-    ZoneOffset eastern = ZoneOffset.ofHours(-5);
-    return ChatInfo.builder()
-        .link(new Link(Link.SELF, BASE + "/info"))
-        .link(new Link(Link.VISITOR_NAME, BASE + "/visitorName"))
-        .link(new Link(Link.VISITOR_TYPING, BASE + "/visitorTyping"))
-        .link(new Link(Link.AGENT_TYPING, BASE + "/agentTyping"))
-        .state(ChatState.CHATTING)
-        .chatSessionKey("H3128476291385426589-c0a8K8457415")
-        .agentName("Barber")
-        .agentId(311098910L)
-        .startTime(time(2018, 1, 29, 8, 19, 43, 976, eastern))
-        .lastUpdate(time(2018, 1, 29, 8, 20, 54, 560, eastern))
-        .chatTimeout(Duration.ofSeconds(40))
-        .visitorId(1215602164887992L)
-        .agentTyping(TypingStatus.NOT_TYPING)
-        .visitorTyping(TypingStatus.TYPING)
-        .visitorName("visitor")
-        .rtSessionId(4295036103L)
-        .attribute("skillName", "Sales")
-        .attribute("language", "en-US");
+    return ChatInfoFixtures.chattingBuilder().links(List.of(
+        new Link(Link.SELF, BASE + "/info"),
+        new Link(Link.VISITOR_NAME, BASE + "/visitorName"),
+        new Link(Link.VISITOR_TYPING, BASE + "/visitorTyping"),
+        new Link(Link.AGENT_TYPING, BASE + "/agentTyping")));
   }
 
   /** What {@link #UNICODE_COMPACT} stands for. */

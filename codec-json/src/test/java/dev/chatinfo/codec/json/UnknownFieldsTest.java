@@ -15,7 +15,13 @@ import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -53,6 +59,41 @@ class UnknownFieldsTest {
     assertEquals(Map.of("note", atLimit), decode(info("\"note\":\"" + atLimit + "\"")).attributes());
     assertEquals(Map.of(), decode(info("\"note\":\"" + atLimit + "y\"")).attributes());
     assertEquals(Map.of(), decode(info("\"note\":\"" + "\\u00e9".repeat(65_537) + "\"")).attributes());
+  }
+
+  @Test
+  void logsOneDebugLineNamingADroppedAttributeNeverItsValue() {
+    // System.Logger goes to java.util.logging here (java.logging is in the test's boot layer).
+    Logger logger = Logger.getLogger(dev.chatinfo.codec.json.internal.InfoJsonReader.class.getName());
+    List<LogRecord> records = new ArrayList<>();
+    Handler handler = new Handler() {
+      @Override
+      public void publish(LogRecord record) {
+        records.add(record);
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    Level level = logger.getLevel();
+    logger.setLevel(Level.FINE);
+    logger.addHandler(handler);
+    try {
+      String value = "secret-" + "v".repeat(65_536);
+      decode(info("\"note\":\"" + value + "\",\"language\":\"en-US\""));
+      assertEquals(1, records.size(), records.toString());
+      LogRecord line = records.get(0);
+      assertEquals(Level.FINE, line.getLevel());
+      assertTrue(line.getMessage().contains("note"), line.getMessage());
+      assertTrue(!line.getMessage().contains("secret-") && !line.getMessage().contains("vvvv"), line.getMessage());
+      assertTrue(line.getMessage().indexOf('\n') < 0, line.getMessage());
+    } finally {
+      logger.removeHandler(handler);
+      logger.setLevel(level);
+    }
   }
 
   @Test

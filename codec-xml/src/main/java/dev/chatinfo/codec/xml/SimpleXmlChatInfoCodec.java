@@ -4,19 +4,13 @@ import dev.chatinfo.api.ChatInfo;
 import dev.chatinfo.api.ChatInfoException;
 import dev.chatinfo.api.codec.ChatInfoCodec;
 import dev.chatinfo.api.codec.WireValues;
+import dev.chatinfo.codec.xml.internal.InfoXmlReader;
 import dev.chatinfo.codec.xml.internal.InfoXmlWriter;
-import dev.chatinfo.codec.xml.internal.MalformedXml;
-import dev.chatinfo.codec.xml.internal.ParserPool;
-import dev.chatinfo.codec.xml.internal.WireDocument;
-import dev.chatinfo.codec.xml.internal.WireStrategy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.Objects;
-import org.simpleframework.xml.core.Persister;
-import org.simpleframework.xml.stream.InputNode;
-import org.simpleframework.xml.stream.NodeReader;
 
 /**
  * The XML codec: reads and writes chat information as the service's XML, with Simple XML (the
@@ -44,9 +38,9 @@ import org.simpleframework.xml.stream.NodeReader;
  * access off and a resolver that refuses; the DOCTYPE itself is refused as soon as it is read. No
  * entity is ever resolved and nothing is read from disk or network, whatever the body says.
  *
- * <p>Decoding streams from the body (no {@code String} of the whole body); the Simple XML
- * {@code Persister} and its schema are built once, by the constructor, and the guarded JDK parsers
- * are kept and reused between decodes (a parser whose document failed is never reused). Encoding writes UTF-8
+ * <p>Decoding streams from the body (no {@code String} of the whole body), through Simple XML's
+ * node reader over the guarded JDK parser; the parsers are kept and reused between decodes (a
+ * parser whose document failed is never reused). Encoding writes UTF-8
  * directly, escaping so that every character of every valid {@code ChatInfo} reads back
  * unchanged: {@code decode(encode(x)).equals(x)}. Neither closes the stream.
  *
@@ -57,11 +51,10 @@ public final class SimpleXmlChatInfoCodec implements ChatInfoCodec {
 
   private static final String MEDIA_TYPE = "application/xml";
 
-  private final ParserPool parsers = new ParserPool();
-  private final Persister persister = new Persister(new WireStrategy());
+  private final InfoXmlReader reader = new InfoXmlReader();
   private final InfoXmlWriter writer = new InfoXmlWriter();
 
-  /** Creates the codec: its parser factory and its Simple XML {@code Persister}. */
+  /** Creates the codec: its reader (with its pool of parsers) and its writer. */
   public SimpleXmlChatInfoCodec() {
     // the fields are the whole configuration
   }
@@ -100,24 +93,7 @@ public final class SimpleXmlChatInfoCodec implements ChatInfoCodec {
   @Override
   public ChatInfo decode(InputStream body) {
     Objects.requireNonNull(body, "body");
-    ParserPool.Parser parser = parsers.acquire();
-    boolean ended = false;
-    try {
-      InputNode root = new NodeReader(parser.open(body)).readRoot();
-      ChatInfo info = persister.read(WireDocument.class, root).info();
-      parser.finish();
-      ended = true;
-      return info;
-    } catch (ChatInfoException e) {
-      throw e;
-    } catch (Exception e) {
-      throw MalformedXml.of(e);
-    } finally {
-      if (!ended) {
-        parser.abandon();
-      }
-      parsers.release(parser);
-    }
+    return reader.decode(body);
   }
 
   /**

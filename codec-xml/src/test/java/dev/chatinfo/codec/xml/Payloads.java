@@ -7,13 +7,12 @@ import dev.chatinfo.api.ChatInfo;
 import dev.chatinfo.api.ChatInfoException;
 import dev.chatinfo.api.ChatState;
 import dev.chatinfo.api.Link;
-import dev.chatinfo.api.TypingStatus;
+import dev.chatinfo.testkit.ChatInfoFixtures;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.OffsetDateTime;
+import java.util.List;
 
 /** Realistic XML bodies, as the service sends them, and the chat information they hold. */
 final class Payloads {
@@ -64,27 +63,12 @@ final class Payloads {
       + "<rtSessionId>4295036103</rtSessionId><skillName>Sales</skillName>"
       + "<language>en-US</language></info>";
 
-  /** What both hold. */
-  static final ChatInfo REALISTIC = ChatInfo.builder()
-      .link(new Link(Link.SELF, BASE + "info"))
-      .link(new Link(Link.VISITOR_NAME, BASE + "visitorName"))
-      .link(new Link(Link.VISITOR_TYPING, BASE + "visitorTyping"))
-      .link(new Link(Link.AGENT_TYPING, BASE + "agentTyping"))
-      .state(ChatState.CHATTING)
-      .chatSessionKey("H3128476291385426589-c0a8K8457415")
-      .agentName("Barber")
-      .agentId(311098910L)
-      .startTime(OffsetDateTime.parse("2018-01-29T08:19:43.976-05:00"))
-      .lastUpdate(OffsetDateTime.parse("2018-01-29T08:20:54.560-05:00"))
-      .chatTimeout(Duration.ofSeconds(40))
-      .visitorId(1215602164887992L)
-      .agentTyping(TypingStatus.NOT_TYPING)
-      .visitorTyping(TypingStatus.TYPING)
-      .visitorName("visitor")
-      .rtSessionId(4295036103L)
-      .attribute("skillName", "Sales")
-      .attribute("language", "en-US")
-      .build();
+  /** What both hold: the testkit's chatting fixture (the documentation's example) and its links. */
+  static final ChatInfo REALISTIC = ChatInfoFixtures.chattingBuilder().links(List.of(
+      new Link(Link.SELF, BASE + "info"),
+      new Link(Link.VISITOR_NAME, BASE + "visitorName"),
+      new Link(Link.VISITOR_TYPING, BASE + "visitorTyping"),
+      new Link(Link.AGENT_TYPING, BASE + "agentTyping"))).build();
 
   /** The smallest valid chat information: state and key. */
   static final ChatInfo MINIMAL = ChatInfo.builder()

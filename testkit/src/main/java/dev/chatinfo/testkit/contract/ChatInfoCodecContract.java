@@ -127,6 +127,11 @@ public abstract class ChatInfoCodecContract {
 
   // ----- accepted variations -----
 
+  /**
+   * Proves the codec reads the response LivePerson's documentation shows (agent Barber chatting,
+   * the visitor typing, four links, two unknown scalar fields), compact, into exactly the value it
+   * stands for.
+   */
   @Test
   public void decodesTheDocumentedChattingExample() {
     ChatInfo expected = withLinks(ChatInfoFixtures.chatting());
@@ -134,6 +139,10 @@ public abstract class ChatInfoCodecContract {
         .isChatting().hasAgentName("Barber").visitorIsTyping().hasAttribute("skillName", "Sales");
   }
 
+  /**
+   * Proves each state the service sends ({@code waiting}, {@code chatting}, {@code ended}) is read
+   * with the fields that come with it (an ended chat: typing unknown, no time-out).
+   */
   @Test
   public void decodesEachState() {
     for (ChatInfo info : List.of(ChatInfoFixtures.waiting(), ChatInfoFixtures.chatting(), ChatInfoFixtures.ended())) {
@@ -141,36 +150,59 @@ public abstract class ChatInfoCodecContract {
     }
   }
 
+  /**
+   * Proves whitespace and indentation between fields are free: the pretty-printed body decodes to
+   * the same value as the compact one.
+   */
   @Test
   public void decodesPrettyPrintedPayloads() {
     ChatInfo expected = withLinks(ChatInfoFixtures.chatting());
     assertThat(decode(payload(expected, Variation.PRETTY))).isEqualTo(expected);
   }
 
+  /**
+   * Proves the {@code info} section is found inside the full chat resource ({@code {"chat":{...,
+   * "info":{...}}}} or {@code <chat>...<info>...</info></chat>}), the chat's other fields ignored.
+   */
   @Test
   public void decodesTheInfoSectionOfTheFullChatResource() {
     ChatInfo expected = withLinks(ChatInfoFixtures.chatting());
     assertThat(decode(payload(expected, Variation.EMBEDDED_IN_CHAT))).isEqualTo(expected);
   }
 
+  /**
+   * Proves JSON link keys are read with or without their {@code @} ({@code href}/{@code rel} as
+   * well as {@code @href}/{@code @rel}), as the service has sent both.
+   */
   @Test
   public void decodesLinkKeysWithoutAt() {
     ChatInfo expected = withLinks(ChatInfoFixtures.chatting());
     assertThat(decode(payload(expected, Variation.PLAIN_LINK_KEYS))).isEqualTo(expected);
   }
 
+  /**
+   * Proves a {@code link} sent as one object, not an array of one (JSON), is read as one link.
+   */
   @Test
   public void decodesASingleLinkObject() {
     ChatInfo expected = ChatInfoFixtures.chattingBuilder().link(new Link(Link.SELF, BASE + "info")).build();
     assertThat(decode(payload(expected, Variation.SINGLE_LINK_OBJECT))).isEqualTo(expected);
   }
 
+  /**
+   * Proves ids and the time-out are read whether sent as numbers or as strings
+   * ({@code "agentId": "311098910"}).
+   */
   @Test
   public void decodesNumbersSentAsStrings() {
     ChatInfo expected = withLinks(ChatInfoFixtures.chatting());
     assertThat(decode(payload(expected, Variation.NUMBERS_AS_STRINGS))).isEqualTo(expected).hasAgentId(311098910L);
   }
 
+  /**
+   * Proves times sent as epoch milliseconds are read as the same instants, at UTC (the offset the
+   * service meant is not on the wire).
+   */
   @Test
   public void decodesTimesSentAsEpochMillisAtUtc() {
     ChatInfo sent = withLinks(ChatInfoFixtures.chatting());
@@ -181,18 +213,30 @@ public abstract class ChatInfoCodecContract {
     assertThat(decode(payload(sent, Variation.EPOCH_MILLIS))).isEqualTo(expected);
   }
 
+  /**
+   * Proves field order is free: the fields in reverse order (links kept in theirs) give the same
+   * value.
+   */
   @Test
   public void decodesFieldsInAnyOrder() {
     ChatInfo expected = withLinks(ChatInfoFixtures.chatting());
     assertThat(decode(payload(expected, Variation.REVERSED_ORDER))).isEqualTo(expected);
   }
 
+  /**
+   * Proves a tolerant reader: unknown objects, arrays and nested elements among the fields, at any
+   * depth within the limit, are skipped without failing the decode or becoming attributes.
+   */
   @Test
   public void skipsUnknownStructures() {
     ChatInfo expected = withLinks(ChatInfoFixtures.chatting());
     assertThat(decode(payload(expected, Variation.UNKNOWN_STRUCTURES))).isEqualTo(expected);
   }
 
+  /**
+   * Proves unknown scalar fields ({@code skillName}, {@code engagementId}, {@code language}) are
+   * kept as {@link ChatInfo#attributes()}, as text, in the order they were sent.
+   */
   @Test
   public void keepsUnknownScalarFieldsAsAttributesInWireOrder() {
     ChatInfo expected = ChatInfoFixtures.chattingBuilder().attributes(java.util.Map.of())
@@ -203,6 +247,10 @@ public abstract class ChatInfoCodecContract {
     assertEquals(List.of("skillName", "engagementId", "language"), new ArrayList<>(decoded.attributes().keySet()));
   }
 
+  /**
+   * Proves state and typing values are read whatever their case ({@code CHATTING},
+   * {@code Not-Typing}), and the state's text is kept exactly as sent in {@link ChatInfo#rawState()}.
+   */
   @Test
   public void readsStateAndTypingInAnyCaseKeepingTheRawState() {
     ChatInfo sent = ChatInfoFixtures.chattingBuilder().rawState("CHATTING").agentTyping(TypingStatus.NOT_TYPING).build();
@@ -210,6 +258,11 @@ public abstract class ChatInfoCodecContract {
     assertThat(decode(text.getBytes(StandardCharsets.UTF_8))).isChatting().hasRawState("CHATTING").agentIsNotTyping();
   }
 
+  /**
+   * Proves a state or typing value the codec does not know ({@code transferring},
+   * {@code unknown}) reads as {@code UNKNOWN} rather than failing, with the state's text kept, and
+   * that such a chat is not active.
+   */
   @Test
   public void readsUnknownValuesAsUnknownKeepingTheRawState() {
     ChatInfo sent = ChatInfoFixtures.chattingBuilder().rawState("transferring").build();
@@ -220,6 +273,10 @@ public abstract class ChatInfoCodecContract {
     assertFalse(decoded.isActive());
   }
 
+  /**
+   * Proves a body with only the two required fields decodes, with every optional field absent and
+   * the visitor named {@code visitor} by default.
+   */
   @Test
   public void decodesTheMinimalChat() {
     ChatInfo expected = ChatInfo.builder().state(ChatState.WAITING).chatSessionKey("K1").build();
@@ -227,6 +284,10 @@ public abstract class ChatInfoCodecContract {
         .hasNoAgentName().hasNoAgentId();
   }
 
+  /**
+   * Proves the participant id of a single sign-on chat is read, and non-ASCII text (a visitor named
+   * {@code Zoë Müller}) comes through unchanged.
+   */
   @Test
   public void decodesASingleSignOnChatWithItsParticipantId() {
     ChatInfo expected = ChatInfoFixtures.chattingWithSsoVisitor();
@@ -236,16 +297,28 @@ public abstract class ChatInfoCodecContract {
 
   // ----- refusals -----
 
+  /**
+   * Proves a body without {@code state} is refused as {@code MALFORMED_RESPONSE} whose message names
+   * {@code state}.
+   */
   @Test
   public void refusesAPayloadWithoutState() {
     assertMalformed(payload(ChatInfoFixtures.chatting(), Variation.WITHOUT_STATE), "state");
   }
 
+  /**
+   * Proves a body without {@code chatSessionKey} is refused as {@code MALFORMED_RESPONSE} whose
+   * message names {@code chatSessionKey}.
+   */
   @Test
   public void refusesAPayloadWithoutChatSessionKey() {
     assertMalformed(payload(ChatInfoFixtures.chatting(), Variation.WITHOUT_CHAT_SESSION_KEY), "chatSessionKey");
   }
 
+  /**
+   * Proves a known numeric field that is not a whole number ({@code "31109891x"}) is refused,
+   * naming the field, rather than dropped or kept as text.
+   */
   @Test
   public void refusesANumberThatDoesNotParseNamingTheField() {
     String text = new String(payload(ChatInfoFixtures.chatting(), Variation.NUMBERS_AS_STRINGS), StandardCharsets.UTF_8)
@@ -253,6 +326,10 @@ public abstract class ChatInfoCodecContract {
     assertMalformed(text.getBytes(StandardCharsets.UTF_8), "agentId");
   }
 
+  /**
+   * Proves a known numeric field beyond the range of {@code long} is refused, naming the field,
+   * rather than wrapped or rounded.
+   */
   @Test
   public void refusesANumberOutOfRangeNamingTheField() {
     String text = new String(payload(ChatInfoFixtures.chatting(), Variation.CANONICAL), StandardCharsets.UTF_8)
@@ -260,6 +337,10 @@ public abstract class ChatInfoCodecContract {
     assertMalformed(text.getBytes(StandardCharsets.UTF_8), "visitorId");
   }
 
+  /**
+   * Proves a known time field in a form the service never uses ({@code "... EST"}) is refused,
+   * naming the field.
+   */
   @Test
   public void refusesATimeThatDoesNotParseNamingTheField() {
     String text = new String(payload(ChatInfoFixtures.chatting(), Variation.CANONICAL), StandardCharsets.UTF_8)
@@ -267,11 +348,18 @@ public abstract class ChatInfoCodecContract {
     assertMalformed(text.getBytes(StandardCharsets.UTF_8), "lastUpdate");
   }
 
+  /**
+   * Proves an empty body is refused as {@code MALFORMED_RESPONSE}, with a message.
+   */
   @Test
   public void refusesAnEmptyBody() {
     assertMalformed(new byte[0], null);
   }
 
+  /**
+   * Proves a body cut at a few places (after one byte, a third, a half, three bytes before its
+   * end) is refused as {@code MALFORMED_RESPONSE}, not decoded from what arrived.
+   */
   @Test
   public void refusesATruncatedBody() {
     byte[] whole = payload(withLinks(ChatInfoFixtures.chatting()), Variation.CANONICAL);
@@ -280,6 +368,10 @@ public abstract class ChatInfoCodecContract {
     }
   }
 
+  /**
+   * Proves a body holding two documents one after the other is refused: nothing may follow the
+   * root but whitespace.
+   */
   @Test
   public void refusesTrailingDataAfterTheRoot() {
     byte[] one = payload(ChatInfoFixtures.chatting(), Variation.CANONICAL);
@@ -289,6 +381,10 @@ public abstract class ChatInfoCodecContract {
     assertMalformed(two, null);
   }
 
+  /**
+   * Proves a body with an invalid UTF-8 sequence is refused as {@code MALFORMED_RESPONSE}, not read
+   * with replacement characters.
+   */
   @Test
   public void refusesInvalidUtf8() {
     byte[] good = payload(ChatInfoFixtures.chatting(), Variation.CANONICAL);
@@ -296,12 +392,21 @@ public abstract class ChatInfoCodecContract {
     assertMalformed(text.getBytes(StandardCharsets.ISO_8859_1), null);
   }
 
+  /**
+   * Proves a proxy's HTML error page (with its DOCTYPE) is refused as {@code MALFORMED_RESPONSE},
+   * whatever the codec's format, should it ever be handed one.
+   */
   @Test
   public void refusesAnHtmlErrorPage() {
     assertMalformed(("<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head>"
         + "<body><h1>Bad Gateway</h1></body></html>").getBytes(StandardCharsets.UTF_8), null);
   }
 
+  /**
+   * Proves every cut of a valid pretty-printed body before its last significant byte is refused as
+   * {@code MALFORMED_RESPONSE}, and that no cut makes the decoder hang (the 60 s bound is a guard,
+   * not a measure of speed).
+   */
   @Test
   public void refusesEveryTruncationOfAValidBody() {
     byte[] whole = payload(withLinks(ChatInfoFixtures.chatting()), Variation.PRETTY);
@@ -322,6 +427,13 @@ public abstract class ChatInfoCodecContract {
     });
   }
 
+  /**
+   * Proves the codec reads what the testkit's {@code FakeChatServer} serves over real HTTP, for each
+   * fixture, with the {@code Content-Type} it sends accepted by {@link ChatInfoCodec#supports}, so
+   * that the codec and the fake server agree on the wire. Skipped for codecs of other formats.
+   *
+   * @throws Exception if the HTTP exchange fails
+   */
   @Test
   public void decodesWhatTheFakeServerServesOverHttp() throws Exception {
     String type = codec().mediaType();
@@ -349,6 +461,9 @@ public abstract class ChatInfoCodecContract {
 
   // ----- round trip and streams -----
 
+  /**
+   * Proves {@code decode(encode(x)).equals(x)} for every fixture, links included.
+   */
   @Test
   public void roundTripsTheFixtures() {
     for (ChatInfo info : List.of(ChatInfoFixtures.waiting(), ChatInfoFixtures.chatting(), ChatInfoFixtures.ended(),
@@ -357,6 +472,12 @@ public abstract class ChatInfoCodecContract {
     }
   }
 
+  /**
+   * Proves {@code decode(encode(x)).equals(x)} at the edges of what a {@link ChatInfo} may hold:
+   * markup and escape characters, surrogate pairs, whitespace and line breaks kept as they are,
+   * empty texts, the extremes of {@code long}, of times and offsets, and of the time-out, links whose
+   * {@code href} is not a URI, and attribute names with {@code _}, {@code .} and {@code -}.
+   */
   @Test
   public void roundTripsExtremeValues() {
     ChatInfo extreme = ChatInfo.builder()
@@ -382,6 +503,9 @@ public abstract class ChatInfoCodecContract {
     assertThat(decode(encode(extreme))).isEqualTo(extreme);
   }
 
+  /**
+   * Proves 200 links and 200 attributes round-trip, in their order.
+   */
   @Test
   public void roundTripsManyLinksAndAttributes() {
     ChatInfo.Builder b = ChatInfoFixtures.chattingBuilder();
@@ -392,6 +516,10 @@ public abstract class ChatInfoCodecContract {
     assertThat(decode(encode(info))).isEqualTo(info);
   }
 
+  /**
+   * Proves {@link ChatInfoCodec#supports} accepts the codec's own media type whatever the case and
+   * parameters, and refuses HTML, null and the empty string.
+   */
   @Test
   public void supportsItsOwnMediaTypeAndNotHtml() {
     ChatInfoCodec codec = codec();
@@ -403,6 +531,10 @@ public abstract class ChatInfoCodecContract {
     assertFalse(codec.supports(""));
   }
 
+  /**
+   * Proves neither {@code decode} nor {@code encode} closes the stream it is given: the caller owns
+   * it (a transport must close the body, a server its response).
+   */
   @Test
   public void neitherDecodeNorEncodeClosesTheStream() {
     boolean[] closed = new boolean[2];
@@ -424,6 +556,11 @@ public abstract class ChatInfoCodecContract {
     assertFalse(closed[1], "encode closed the stream");
   }
 
+  /**
+   * Proves one codec instance decodes correctly from eight threads at once, 500 times each.
+   *
+   * @throws Exception if a thread cannot be joined
+   */
   @Test
   public void isStatelessAcrossThreads() throws Exception {
     ChatInfo info = withLinks(ChatInfoFixtures.chatting());

@@ -9,14 +9,13 @@ import dev.chatinfo.api.ChatInfo;
 import dev.chatinfo.api.ChatInfoException;
 import dev.chatinfo.api.Link;
 import dev.chatinfo.api.TypingStatus;
+import dev.chatinfo.api.codec.WireField;
 import dev.chatinfo.api.codec.WireValues;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
-import java.time.Duration;
-import java.time.OffsetDateTime;
 import okio.Buffer;
 import okio.BufferedSource;
 import okio.Okio;
@@ -47,35 +46,20 @@ public final class InfoJsonReader {
   private static final Options ROOT_MEMBERS = Options.of("info", "chat");
   private static final Options CHAT_MEMBERS = Options.of("info");
 
-  private static final int STATE = 0;
-  private static final int CHAT_SESSION_KEY = 1;
-  private static final int AGENT_NAME = 2;
-  private static final int AGENT_ID = 3;
-  private static final int START_TIME = 4;
-  private static final int LAST_UPDATE = 5;
-  private static final int CHAT_TIMEOUT = 6;
-  private static final int VISITOR_ID = 7;
-  private static final int AGENT_TYPING = 8;
-  private static final int VISITOR_TYPING = 9;
-  private static final int VISITOR_NAME = 10;
-  private static final int RT_SESSION_ID = 11;
-  private static final int PARTICIPANT_ID = 12;
-  private static final int LINK = 13;
-
-  /** The known fields of {@code info}, indexed by the constants above. */
-  private static final String[] FIELD_NAMES = {"state", "chatSessionKey", "agentName", "agentId",
-      "startTime", "lastUpdate", "chatTimeout", "visitorId", "agentTyping", "visitorTyping",
-      "visitorName", "rtSessionId", "participantId", "link"};
-  private static final Options FIELDS = Options.of(FIELD_NAMES);
+  /** The known fields of {@code info}, by ordinal: {@link #FIELDS} answers their index. */
+  private static final WireField[] FIELD_TABLE = WireField.values();
+  private static final Options FIELDS = Options.of(wireNames());
+  /** One bit per required field, by ordinal. */
+  private static final int REQUIRED = requiredBits();
 
   private static final Options LINK_KEYS = Options.of("@href", "@rel", "href", "rel");
 
   private static final String[] STATE_TEXTS = {"chatting", "waiting", "ended"};
   private static final Options STATES = Options.of(STATE_TEXTS);
 
-  private static final TypingStatus[] TYPING_VALUES = {TypingStatus.TYPING, TypingStatus.NOT_TYPING};
-  private static final Options TYPINGS =
-      Options.of(TypingStatus.TYPING.wireValue(), TypingStatus.NOT_TYPING.wireValue());
+  private static final String[] TYPING_TEXTS =
+      {TypingStatus.TYPING.wireValue(), TypingStatus.NOT_TYPING.wireValue()};
+  private static final Options TYPINGS = Options.of(TYPING_TEXTS);
 
   private static final String[] RELS_TEXTS =
       {Link.SELF, Link.VISITOR_NAME, Link.VISITOR_TYPING, Link.AGENT_TYPING};
@@ -88,10 +72,10 @@ public final class InfoJsonReader {
   private final BufferedSource source;
   private final JsonReader reader;
   private final ChatInfo.Builder builder = ChatInfo.builder();
-  /** One bit per known field seen, by index; {@code link} repeats and is not tracked. */
+  /** One bit per known field seen, by ordinal; {@code link} repeats and is not tracked. */
   private int seen;
-  private boolean hasState;
-  private boolean hasChatSessionKey;
+  /** One bit per known field set (seen with a value other than JSON null), by ordinal. */
+  private int set;
   private boolean infoFound;
   private boolean infoInChat;
 
@@ -231,138 +215,81 @@ public final class InfoJsonReader {
     checkDepth(depth);
     reader.beginObject();
     while (reader.hasNext()) {
-      int field = reader.selectName(FIELDS);
-      if (field < 0) {
+      int index = reader.selectName(FIELDS);
+      if (index < 0) {
         readUnknownMember(depth + 1);
         continue;
       }
-      if (field != LINK) {
-        int bit = 1 << field;
-        if ((seen & bit) != 0) {
-          throw malformed("duplicate field " + FIELD_NAMES[field] + " at " + path());
-        }
-        seen |= bit;
+      WireField field = FIELD_TABLE[index];
+      if (field == WireField.LINK) {
+        readLinks(depth + 1);
+        continue;
+      }
+      int bit = 1 << index;
+      if ((seen & bit) != 0) {
+        throw malformed("duplicate field " + field.wireName() + " at " + path());
+      }
+      seen |= bit;
+      String text = valueOf(field);
+      if (text == null) {
+        continue; // JSON null: as if absent
       }
       try {
-        readField(field, depth + 1);
+        field.setFromWire(builder, text);
+      } catch (ChatInfoException e) {
+        throw located(e); // names the field and quotes the value
       } catch (IllegalArgumentException e) {
         // The builder refused the value (a character no XML document can carry, say).
-        throw malformed("field " + FIELD_NAMES[field] + ": " + e.getMessage() + " at " + path(), e);
+        throw malformed("field " + field.wireName() + ": " + e.getMessage() + " at " + path(), e);
       }
+      set |= bit;
     }
     reader.endObject();
     String where = infoInChat ? "$.chat.info" : "$.info";
-    if (!hasState) {
-      throw malformed("missing state in " + where);
-    }
-    if (!hasChatSessionKey) {
-      throw malformed("missing chatSessionKey in " + where);
-    }
-  }
-
-  private void readField(int field, int depth) throws IOException {
-    switch (field) {
-      case STATE:
-        readState();
-        break;
-      case CHAT_SESSION_KEY: {
-        String key = text(field);
-        if (key != null) {
-          if (key.isEmpty()) {
-            throw located(WireValues.malformed(FIELD_NAMES[field], key, "is empty", null));
-          }
-          builder.chatSessionKey(key);
-          hasChatSessionKey = true;
+    if ((set & REQUIRED) != REQUIRED) {
+      for (WireField field : FIELD_TABLE) {
+        if (field.isRequired() && (set & (1 << field.ordinal())) == 0) {
+          throw malformed("missing " + field.wireName() + " in " + where);
         }
-        break;
       }
-      case AGENT_NAME:
-        builder.agentName(text(field));
-        break;
-      case AGENT_ID: {
-        String id = text(field);
-        if (id != null) {
-          builder.agentId(wholeNumber(field, id));
-        }
-        break;
-      }
-      case START_TIME: {
-        String time = text(field);
-        if (time != null) {
-          builder.startTime(timeOf(field, time));
-        }
-        break;
-      }
-      case LAST_UPDATE: {
-        String time = text(field);
-        if (time != null) {
-          builder.lastUpdate(timeOf(field, time));
-        }
-        break;
-      }
-      case CHAT_TIMEOUT: {
-        String seconds = text(field);
-        if (seconds != null) {
-          builder.chatTimeout(secondsOf(field, seconds));
-        }
-        break;
-      }
-      case VISITOR_ID: {
-        String id = text(field);
-        if (id != null) {
-          builder.visitorId(wholeNumber(field, id));
-        }
-        break;
-      }
-      case AGENT_TYPING:
-        builder.agentTyping(typing(field));
-        break;
-      case VISITOR_TYPING:
-        builder.visitorTyping(typing(field));
-        break;
-      case VISITOR_NAME:
-        builder.visitorName(text(field));
-        break;
-      case RT_SESSION_ID: {
-        String id = text(field);
-        if (id != null) {
-          builder.rtSessionId(wholeNumber(field, id));
-        }
-        break;
-      }
-      case PARTICIPANT_ID:
-        builder.participantId(text(field));
-        break;
-      case LINK:
-        readLinks(depth);
-        break;
-      default:
-        throw new AssertionError("field " + field);
     }
   }
 
-  private long wholeNumber(int field, String text) {
-    try {
-      return WireValues.parseLong(FIELD_NAMES[field], text);
-    } catch (ChatInfoException e) {
-      throw located(e);
+  /**
+   * The text of a known field, or null for JSON null. The usual states and typing values are
+   * matched without making a {@code String} for them.
+   */
+  private String valueOf(WireField field) throws IOException {
+    if (reader.peek() == Token.STRING) {
+      if (field.kind() == WireField.Kind.STATE) {
+        int known = reader.selectString(STATES);
+        if (known >= 0) {
+          return STATE_TEXTS[known];
+        }
+      } else if (field.kind() == WireField.Kind.TYPING) {
+        int known = reader.selectString(TYPINGS);
+        if (known >= 0) {
+          return TYPING_TEXTS[known];
+        }
+      }
     }
+    return text(field.wireName());
   }
 
-  private OffsetDateTime timeOf(int field, String text) {
-    try {
-      return WireValues.parseTime(FIELD_NAMES[field], text);
-    } catch (ChatInfoException e) {
-      throw located(e);
+  private static int requiredBits() {
+    int bits = 0;
+    for (WireField field : FIELD_TABLE) {
+      bits |= field.isRequired() ? 1 << field.ordinal() : 0;
     }
+    return bits;
   }
 
-  private Duration secondsOf(int field, String text) {
-    try {
-      return WireValues.parseSeconds(FIELD_NAMES[field], text);
-    } catch (ChatInfoException e) {
-      throw located(e);
+  private static String[] wireNames() {
+    String[] names = new String[FIELD_TABLE.length];
+    for (int i = 0; i < names.length; i++) {
+      names[i] = FIELD_TABLE[i].wireName();
     }
+    return names;
   }
 
   /** A WireValues failure (which names the field and quotes the value), told where it is. */
@@ -370,37 +297,7 @@ public final class InfoJsonReader {
     return malformed(e.getMessage() + " at " + path(), e.getCause());
   }
 
-  private void readState() throws IOException {
-    if (reader.peek() == Token.STRING) {
-      int known = reader.selectString(STATES);
-      if (known >= 0) {
-        builder.rawState(STATE_TEXTS[known]);
-        hasState = true;
-        return;
-      }
-    }
-    String state = text(STATE);
-    if (state != null) {
-      builder.rawState(state);
-      hasState = true;
-    }
-  }
-
-  private TypingStatus typing(int field) throws IOException {
-    if (reader.peek() == Token.STRING) {
-      int known = reader.selectString(TYPINGS);
-      if (known >= 0) {
-        return TYPING_VALUES[known];
-      }
-    }
-    return TypingStatus.fromWire(text(field));
-  }
-
   /** A string, or a number as its literal text; null for JSON null; anything else refused. */
-  private String text(int field) throws IOException {
-    return text(FIELD_NAMES[field]);
-  }
-
   private String text(String what) throws IOException {
     Token token = reader.peek();
     if (token == Token.STRING || token == Token.NUMBER) {

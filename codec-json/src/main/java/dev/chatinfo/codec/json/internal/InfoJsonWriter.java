@@ -4,15 +4,15 @@ import com.squareup.moshi.JsonWriter;
 import dev.chatinfo.api.ChatInfo;
 import dev.chatinfo.api.Link;
 import dev.chatinfo.api.TypingStatus;
+import dev.chatinfo.api.codec.WireField;
 import dev.chatinfo.api.codec.WireValues;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import okio.BufferedSink;
 import okio.Okio;
 
@@ -21,15 +21,16 @@ import okio.Okio;
  * {@link JsonWriter}:
  * {@code {"info":{"link":[{"@href":...,"@rel":...},...],"state":...,"chatSessionKey":...,...}}}.
  *
- * <p>Field order: {@code link}, {@code state} (the raw text), {@code chatSessionKey},
- * {@code agentName}, {@code agentId}, {@code startTime}, {@code lastUpdate}, {@code chatTimeout}
- * (seconds), {@code visitorId}, {@code agentTyping}, {@code visitorTyping}, {@code visitorName},
- * {@code rtSessionId}, {@code participantId}, then the attributes as strings. Absent values are
- * left out, as are typing statuses that are {@link TypingStatus#UNKNOWN} and an empty
- * {@code link}; ids and the time-out are JSON numbers, times are
+ * <p>The fields of {@link WireField}, in its order, each as {@link WireField#wireText(ChatInfo)}
+ * gives it, then the attributes as strings. What the wire leaves out (absent values, typing
+ * statuses that are {@link TypingStatus#UNKNOWN}) is left out, as is an empty {@code link};
+ * whole numbers and seconds are JSON numbers, times are
  * {@link WireValues#formatTime(OffsetDateTime)}. Stateless.
  */
 public final class InfoJsonWriter {
+
+  /** The fields in the order they are written. */
+  private static final WireField[] FIELDS = WireField.values();
 
   private InfoJsonWriter() {}
 
@@ -45,30 +46,24 @@ public final class InfoJsonWriter {
     try {
       JsonWriter writer = JsonWriter.of(sink);
       writer.beginObject().name("info").beginObject();
-      if (!info.links().isEmpty()) {
-        writer.name("link").beginArray();
-        for (Link link : info.links()) {
-          writer.beginObject().name("@href").value(link.href()).name("@rel").value(link.rel())
-              .endObject();
+      for (WireField field : FIELDS) {
+        switch (field.kind()) {
+          case LINK -> links(writer, info.links());
+          case WHOLE_NUMBER, SECONDS -> {
+            Optional<String> number = field.wireText(info);
+            if (number.isPresent()) {
+              // The wire text of a number is a long in decimal: written as a JSON number.
+              writer.name(field.wireName()).value(Long.parseLong(number.get()));
+            }
+          }
+          default -> {
+            Optional<String> text = field.wireText(info);
+            if (text.isPresent()) {
+              writer.name(field.wireName()).value(text.get());
+            }
+          }
         }
-        writer.endArray();
       }
-      writer.name("state").value(info.rawState());
-      writer.name("chatSessionKey").value(info.chatSessionKey());
-      text(writer, "agentName", info.agentName());
-      number(writer, "agentId", info.agentId());
-      time(writer, "startTime", info.startTime());
-      time(writer, "lastUpdate", info.lastUpdate());
-      Optional<Duration> timeout = info.chatTimeout();
-      if (timeout.isPresent()) {
-        writer.name("chatTimeout").value(timeout.get().getSeconds());
-      }
-      number(writer, "visitorId", info.visitorId());
-      typing(writer, "agentTyping", info.agentTyping());
-      typing(writer, "visitorTyping", info.visitorTyping());
-      writer.name("visitorName").value(info.visitorName());
-      number(writer, "rtSessionId", info.rtSessionId());
-      text(writer, "participantId", info.participantId());
       for (Map.Entry<String, String> attribute : info.attributes().entrySet()) {
         writer.name(attribute.getKey()).value(attribute.getValue());
       }
@@ -82,31 +77,14 @@ public final class InfoJsonWriter {
     }
   }
 
-  private static void text(JsonWriter writer, String name, Optional<String> value)
-      throws IOException {
-    if (value.isPresent()) {
-      writer.name(name).value(value.get());
+  private static void links(JsonWriter writer, List<Link> links) throws IOException {
+    if (links.isEmpty()) {
+      return;
     }
-  }
-
-  private static void number(JsonWriter writer, String name, OptionalLong value)
-      throws IOException {
-    if (value.isPresent()) {
-      writer.name(name).value(value.getAsLong());
+    writer.name(WireField.LINK.wireName()).beginArray();
+    for (Link link : links) {
+      writer.beginObject().name("@href").value(link.href()).name("@rel").value(link.rel()).endObject();
     }
-  }
-
-  private static void time(JsonWriter writer, String name, Optional<OffsetDateTime> value)
-      throws IOException {
-    if (value.isPresent()) {
-      writer.name(name).value(WireValues.formatTime(value.get()));
-    }
-  }
-
-  private static void typing(JsonWriter writer, String name, TypingStatus value)
-      throws IOException {
-    if (value != TypingStatus.UNKNOWN) {
-      writer.name(name).value(value.wireValue());
-    }
+    writer.endArray();
   }
 }

@@ -1,5 +1,6 @@
 package dev.chatinfo.codec.xml.internal;
 
+import dev.chatinfo.api.codec.WireValues;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -24,8 +25,8 @@ import java.nio.charset.UnsupportedCharsetException;
  * the service's encoding, is decoded by hand (strict: no overlong forms, no surrogates, nothing
  * above U+10FFFF); any other encoding by a reporting {@link CharsetDecoder}.
  *
- * <p>Reads the body in chunks and never closes it: {@link #close()} only stops this reader.
- * Not thread-safe; one per decode.
+ * <p>Reads the body in chunks and never closes it: {@link #close()} only stops this reader, which
+ * {@link #reset(InputStream)} starts again on the next body. Not thread-safe: one body at a time.
  */
 final class BodyReader extends Reader {
 
@@ -42,31 +43,15 @@ final class BodyReader extends Reader {
   private boolean endOfBody;
   private boolean started;
   private boolean closed;
-  private final Charset declared;
   /** Null while decoding UTF-8 by hand. */
   private CharsetDecoder decoder;
   private String encodingName = "UTF-8";
   /** The low surrogate of a supplementary character whose high half filled the last read. */
   private char pendingLow;
 
-  /**
-   * Reads a body whose encoding is found from its first bytes.
-   *
-   * @param body the body, not closed by this reader
-   */
-  BodyReader(InputStream body) {
-    this(body, null);
-  }
-
-  /**
-   * Reads a body in the given encoding (a byte-order mark of that encoding is skipped).
-   *
-   * @param body the body, not closed by this reader
-   * @param charset the encoding, or null to find it from the first bytes
-   */
-  BodyReader(InputStream body, Charset charset) {
-    this.body = body;
-    this.declared = charset;
+  /** A reader for the bodies given to {@link #reset(InputStream)}, one after the other. */
+  BodyReader() {
+    closed = true;
   }
 
   @Override
@@ -87,8 +72,7 @@ final class BodyReader extends Reader {
   }
 
   /**
-   * Starts again on another body, reusing the buffer: as if new, with the encoding found from the
-   * body's first bytes (for a reader made without a given encoding).
+   * Starts on a body, reusing the buffer: the encoding is found from the body's first bytes.
    *
    * @param next the body, not closed by this reader
    * @return this reader
@@ -122,26 +106,24 @@ final class BodyReader extends Reader {
     int b1 = available > 1 ? bytes[1] & 0xFF : -1;
     int b2 = available > 2 ? bytes[2] & 0xFF : -1;
     int b3 = available > 3 ? bytes[3] & 0xFF : -1;
-    Charset charset = declared;
+    Charset charset;
     if (b0 == 0xEF && b1 == 0xBB && b2 == 0xBF) {
       pos = 3;
-      charset = charset == null ? StandardCharsets.UTF_8 : charset;
+      charset = StandardCharsets.UTF_8;
     } else if (b0 == 0xFE && b1 == 0xFF) {
       pos = 2;
-      charset = charset == null ? StandardCharsets.UTF_16BE : charset;
+      charset = StandardCharsets.UTF_16BE;
     } else if (b0 == 0xFF && b1 == 0xFE) {
       pos = 2;
-      charset = charset == null ? StandardCharsets.UTF_16LE : charset;
-    } else if (charset == null) {
-      if (b0 == 0x00 && b1 == '<' && b2 == 0x00 && b3 == '?') {
-        charset = StandardCharsets.UTF_16BE;
-      } else if (b0 == '<' && b1 == 0x00 && b2 == '?' && b3 == 0x00) {
-        charset = StandardCharsets.UTF_16LE;
-      } else if (b0 == '<' && b1 == '?' && b2 == 'x' && b3 == 'm') {
-        charset = declaredEncoding();
-      } else {
-        charset = StandardCharsets.UTF_8;
-      }
+      charset = StandardCharsets.UTF_16LE;
+    } else if (b0 == 0x00 && b1 == '<' && b2 == 0x00 && b3 == '?') {
+      charset = StandardCharsets.UTF_16BE;
+    } else if (b0 == '<' && b1 == 0x00 && b2 == '?' && b3 == 0x00) {
+      charset = StandardCharsets.UTF_16LE;
+    } else if (b0 == '<' && b1 == '?' && b2 == 'x' && b3 == 'm') {
+      charset = declaredEncoding();
+    } else {
+      charset = StandardCharsets.UTF_8;
     }
     if (!charset.equals(StandardCharsets.UTF_8)) {
       encodingName = charset.name();
@@ -187,8 +169,8 @@ final class BodyReader extends Reader {
     try {
       return Charset.forName(name);
     } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-      throw new InvalidEncodingException("unsupported encoding " + MalformedXml.quote(name)
-          + " in the XML declaration", 0);
+      throw new InvalidEncodingException("unsupported encoding " + WireValues.excerpt(name)
+          + " in the XML declaration");
     }
   }
 
@@ -344,8 +326,7 @@ final class BodyReader extends Reader {
   }
 
   private InvalidEncodingException invalid(int index, String problem) {
-    long offset = offsetOfBuffer + index;
     return new InvalidEncodingException(
-        "invalid " + encodingName + " at byte offset " + offset + ": " + problem, offset);
+        "invalid " + encodingName + " at byte offset " + (offsetOfBuffer + index) + ": " + problem);
   }
 }

@@ -1,11 +1,11 @@
 package dev.chatinfo.codec.xml.internal;
 
-import dev.chatinfo.api.ChatInfo;
+import dev.chatinfo.api.codec.WireField;
 import dev.chatinfo.api.codec.WireValues;
+import javax.xml.stream.Location;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import javax.xml.stream.util.StreamReaderDelegate;
 
 /**
  * A StAX cursor that refuses, as soon as the parser reports it, what this codec never accepts:
@@ -23,13 +23,15 @@ import javax.xml.stream.util.StreamReaderDelegate;
  * The text of any other element passes whatever its length: a tolerant reader never fails on a
  * field it does not know, and the body's limit decides. Such text is never kept whole:
  * {@link #isTextBeyondLimit()} tells the reader of events to stop handing it over.
- * Each refusal is a {@link RefusedXmlException} naming the line and column. Every way to move the
- * cursor ({@link #next()}, {@link #nextTag()}, {@link #getElementText()}) goes through the checks.
+ * Each refusal is a {@link RefusedXmlException} naming the line and column.
  *
- * <p>Not thread-safe, like any cursor.
+ * <p>Not an {@link XMLStreamReader}: it offers only what {@link CursorEvents} reads, and the one
+ * way to move the cursor, {@link #next()}, goes through the checks. Not thread-safe, like any
+ * cursor.
  */
-final class GuardedStreamReader extends StreamReaderDelegate {
+final class GuardedStreamReader {
 
+  private XMLStreamReader parser;
   private final String[] path = new String[WireValues.MAX_DEPTH];
   private int depth;
   private long textRun;
@@ -44,7 +46,7 @@ final class GuardedStreamReader extends StreamReaderDelegate {
    * @param parser a cursor positioned at the start of the document
    */
   GuardedStreamReader(XMLStreamReader parser) {
-    super(parser);
+    this.parser = parser;
   }
 
   /**
@@ -54,7 +56,7 @@ final class GuardedStreamReader extends StreamReaderDelegate {
    * @return this guard
    */
   GuardedStreamReader reset(XMLStreamReader parser) {
-    setParent(parser);
+    this.parser = parser;
     depth = 0;
     textRun = 0;
     return this;
@@ -69,9 +71,14 @@ final class GuardedStreamReader extends StreamReaderDelegate {
     return depth;
   }
 
-  @Override
-  public int next() throws XMLStreamException {
-    int event = super.next();
+  /**
+   * Moves the cursor to the next event, refusing what the codec never accepts.
+   *
+   * @return the event, as {@link XMLStreamReader#next()}
+   * @throws XMLStreamException if the parser fails, or a {@link RefusedXmlException}
+   */
+  int next() throws XMLStreamException {
+    int event = parser.next();
     switch (event) {
       case XMLStreamConstants.START_ELEMENT:
         opened();
@@ -84,7 +91,7 @@ final class GuardedStreamReader extends StreamReaderDelegate {
       case XMLStreamConstants.CHARACTERS:
       case XMLStreamConstants.CDATA:
       case XMLStreamConstants.SPACE:
-        textRun += getTextLength();
+        textRun += parser.getTextLength();
         if (textRun > WireValues.MAX_TEXT_LENGTH && limited) {
           throw new RefusedXmlException("text of " + MalformedXml.path(path, depth) + " starting at "
               + contentStart + ": longer than " + WireValues.MAX_TEXT_LENGTH + " characters, refused");
@@ -113,11 +120,12 @@ final class GuardedStreamReader extends StreamReaderDelegate {
     String name = getLocalName();
     path[depth++] = name;
     textRun = 0;
-    limited = (depth >= 2 && isInfo(depth - 1) && ChatInfo.FIELD_NAMES.contains(name))
-        || (depth >= 3 && isInfo(depth - 2) && path[depth - 2].equals("link")
+    String link = WireField.LINK.wireName();
+    limited = (depth >= 2 && isInfo(depth - 1) && WireField.byWireName(name).isPresent())
+        || (depth >= 3 && isInfo(depth - 2) && path[depth - 2].equals(link)
             && (name.equals("href") || name.equals("rel")));
     contentStart = limited ? MalformedXml.at(getLocation()) : "";
-    if (!(depth >= 2 && isInfo(depth - 1) && name.equals("link"))) {
+    if (!(depth >= 2 && isInfo(depth - 1) && name.equals(link))) {
       return; // only a link's attributes are read
     }
     for (int i = 0, n = getAttributeCount(); i < n; i++) {
@@ -142,45 +150,45 @@ final class GuardedStreamReader extends StreamReaderDelegate {
    * @return whether the text is beyond the limit
    */
   boolean isTextBeyondLimit() {
-    return textRun - getTextLength() > WireValues.MAX_TEXT_LENGTH;
+    return textRun - parser.getTextLength() > WireValues.MAX_TEXT_LENGTH;
   }
 
-  /** As {@link XMLStreamReader#nextTag()} specifies, through the checks of {@link #next()}. */
-  @Override
-  public int nextTag() throws XMLStreamException {
-    int event = next();
-    while ((event == XMLStreamConstants.CHARACTERS && isWhiteSpace())
-        || (event == XMLStreamConstants.CDATA && isWhiteSpace())
-        || event == XMLStreamConstants.SPACE
-        || event == XMLStreamConstants.PROCESSING_INSTRUCTION
-        || event == XMLStreamConstants.COMMENT) {
-      event = next();
-    }
-    if (event != XMLStreamConstants.START_ELEMENT && event != XMLStreamConstants.END_ELEMENT) {
-      throw new XMLStreamException("expected a start or end tag", getLocation());
-    }
-    return event;
+  // What CursorEvents reads of the current event, as XMLStreamReader's methods of the same names.
+
+  boolean hasNext() throws XMLStreamException {
+    return parser.hasNext();
   }
 
-  /** As {@link XMLStreamReader#getElementText()} specifies, through the checks of {@link #next()}. */
-  @Override
-  public String getElementText() throws XMLStreamException {
-    if (getEventType() != XMLStreamConstants.START_ELEMENT) {
-      throw new XMLStreamException("not at a start tag", getLocation());
-    }
-    StringBuilder text = new StringBuilder();
-    int event = next();
-    while (event != XMLStreamConstants.END_ELEMENT) {
-      if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA
-          || event == XMLStreamConstants.SPACE) {
-        text.append(getTextCharacters(), getTextStart(), getTextLength());
-      } else if (event != XMLStreamConstants.PROCESSING_INSTRUCTION
-          && event != XMLStreamConstants.COMMENT) {
-        throw new XMLStreamException("an element where only text is expected", getLocation());
-      }
-      event = next();
-    }
-    return text.toString();
+  Location getLocation() {
+    return parser.getLocation();
+  }
+
+  String getLocalName() {
+    return parser.getLocalName();
+  }
+
+  String getPrefix() {
+    return parser.getPrefix();
+  }
+
+  String getNamespaceURI() {
+    return parser.getNamespaceURI();
+  }
+
+  int getAttributeCount() {
+    return parser.getAttributeCount();
+  }
+
+  String getAttributeLocalName(int index) {
+    return parser.getAttributeLocalName(index);
+  }
+
+  String getAttributeValue(int index) {
+    return parser.getAttributeValue(index);
+  }
+
+  String getText() {
+    return parser.getText();
   }
 
   private RefusedXmlException refused(String what, String problem) {

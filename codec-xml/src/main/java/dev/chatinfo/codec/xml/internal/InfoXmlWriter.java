@@ -2,20 +2,18 @@ package dev.chatinfo.codec.xml.internal;
 
 import dev.chatinfo.api.ChatInfo;
 import dev.chatinfo.api.Link;
-import dev.chatinfo.api.TypingStatus;
-import dev.chatinfo.api.codec.WireValues;
+import dev.chatinfo.api.codec.WireField;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * Writes a {@link ChatInfo} as the service's XML, in UTF-8:
  * {@code <?xml version="1.0" encoding="UTF-8"?><info><link href=".." rel=".."/>...<state>..</state>
- * <chatSessionKey>..</chatSessionKey>...</info>}, fields in the order the service uses, absent
- * optional fields and unknown typing left out, attributes last as elements of text.
+ * <chatSessionKey>..</chatSessionKey>...</info>}: the fields of {@link WireField} in its order, each
+ * as {@link WireField#wireText(ChatInfo)} gives it (what the wire leaves out left out), attributes
+ * last as elements of text.
  *
  * <p>Escaping is such that every character reads back as written: {@code & < >} as entities, a
  * carriage return as {@code &#13;} (a parser turns a raw one into a line feed), and in attribute
@@ -25,6 +23,9 @@ import java.util.OptionalLong;
  * <p>Never closes the stream; flushes it at the end. Stateless and thread-safe.
  */
 public final class InfoXmlWriter {
+
+  /** The fields in the order they are written. */
+  private static final WireField[] FIELDS = WireField.values();
 
   private static final byte[] PROLOG =
       ascii("<?xml version=\"1.0\" encoding=\"UTF-8\"?><info>");
@@ -44,25 +45,19 @@ public final class InfoXmlWriter {
   public void write(ChatInfo info, OutputStream out) throws IOException {
     Utf8Out xml = new Utf8Out(out);
     xml.raw(PROLOG);
-    for (Link link : info.links()) {
-      xml.ascii("<link href=\"").text(link.href(), true).ascii("\" rel=\"")
-          .text(link.rel(), true).ascii("\"/>");
+    for (WireField field : FIELDS) {
+      if (field == WireField.LINK) {
+        for (Link link : info.links()) {
+          xml.ascii("<link href=\"").text(link.href(), true).ascii("\" rel=\"")
+              .text(link.rel(), true).ascii("\"/>");
+        }
+      } else {
+        Optional<String> text = field.wireText(info);
+        if (text.isPresent()) {
+          element(xml, field.wireName(), text.get());
+        }
+      }
     }
-    element(xml, "state", info.rawState());
-    element(xml, "chatSessionKey", info.chatSessionKey());
-    element(xml, "agentName", info.agentName());
-    element(xml, "agentId", info.agentId());
-    time(xml, "startTime", info.startTime());
-    time(xml, "lastUpdate", info.lastUpdate());
-    if (info.chatTimeout().isPresent()) {
-      element(xml, "chatTimeout", Long.toString(info.chatTimeout().get().getSeconds()));
-    }
-    element(xml, "visitorId", info.visitorId());
-    typing(xml, "agentTyping", info.agentTyping());
-    typing(xml, "visitorTyping", info.visitorTyping());
-    element(xml, "visitorName", info.visitorName());
-    element(xml, "rtSessionId", info.rtSessionId());
-    element(xml, "participantId", info.participantId());
     for (Map.Entry<String, String> attribute : info.attributes().entrySet()) {
       element(xml, attribute.getKey(), attribute.getValue());
     }
@@ -71,32 +66,6 @@ public final class InfoXmlWriter {
 
   private static void element(Utf8Out xml, String name, String text) throws IOException {
     xml.ascii("<").ascii(name).ascii(">").text(text, false).ascii("</").ascii(name).ascii(">");
-  }
-
-  private static void element(Utf8Out xml, String name, Optional<String> text)
-      throws IOException {
-    if (text.isPresent()) {
-      element(xml, name, text.get());
-    }
-  }
-
-  private static void element(Utf8Out xml, String name, OptionalLong number) throws IOException {
-    if (number.isPresent()) {
-      element(xml, name, Long.toString(number.getAsLong()));
-    }
-  }
-
-  private static void time(Utf8Out xml, String name, Optional<OffsetDateTime> time)
-      throws IOException {
-    if (time.isPresent()) {
-      element(xml, name, WireValues.formatTime(time.get()));
-    }
-  }
-
-  private static void typing(Utf8Out xml, String name, TypingStatus typing) throws IOException {
-    if (typing != TypingStatus.UNKNOWN) {
-      element(xml, name, typing.wireValue());
-    }
   }
 
   private static byte[] ascii(String s) {

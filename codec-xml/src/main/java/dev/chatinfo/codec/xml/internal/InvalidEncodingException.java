@@ -10,25 +10,12 @@ final class InvalidEncodingException extends IOException {
 
   private static final long serialVersionUID = 1L;
 
-  private final long byteOffset;
-
   /**
    * A failure at a byte of the body.
    *
-   * @param message what is wrong and where
-   * @param byteOffset the offset of the offending byte in the body
+   * @param message what is wrong and where (the byte offset)
    */
-  InvalidEncodingException(String message, long byteOffset) {
+  InvalidEncodingException(String message) {
     super(message);
-    this.byteOffset = byteOffset;
-  }
-
-  /**
-   * The offset of the offending byte in the body.
-   *
-   * @return the byte offset
-   */
-  long byteOffset() {
-    return byteOffset;
   }
 }

@@ -13,7 +13,7 @@ import org.simpleframework.xml.stream.InputNode;
  * most {@value WireValues#MAX_EXCERPT} characters of any value or name from the body, and at most
  * {@value #MAX_PARSER_MESSAGE} characters of a parser's own message.
  */
-public final class MalformedXml {
+final class MalformedXml {
 
   /** The longest part of a parser's message kept in ours. */
   static final int MAX_PARSER_MESSAGE = 160;
@@ -30,7 +30,7 @@ public final class MalformedXml {
    * @param failure what the parser, the guard or Simple XML threw
    * @return the failure to throw
    */
-  public static ChatInfoException of(Throwable failure) {
+  static ChatInfoException of(Throwable failure) {
     for (Throwable t = failure; t != null; t = next(t)) {
       if (t instanceof ChatInfoException) {
         return (ChatInfoException) t;
@@ -79,7 +79,7 @@ public final class MalformedXml {
    * @param problem the problem
    * @return the failure to throw
    */
-  public static ChatInfoException at(InputNode element, String what, String problem) {
+  static ChatInfoException at(InputNode element, String what, String problem) {
     return malformed(what + " at " + at(element) + ": " + problem, null);
   }
 
@@ -90,7 +90,7 @@ public final class MalformedXml {
    * @param element the element it is about
    * @return the failure to throw
    */
-  public static ChatInfoException at(ChatInfoException failure, InputNode element) {
+  static ChatInfoException at(ChatInfoException failure, InputNode element) {
     return new ChatInfoException(Kind.MALFORMED_RESPONSE,
         failure.getMessage() + " (at " + at(element) + ")", failure.getCause());
   }
@@ -102,22 +102,18 @@ public final class MalformedXml {
    * @param cause the cause, or null
    * @return the failure to throw
    */
-  public static ChatInfoException malformed(String message, Throwable cause) {
+  static ChatInfoException malformed(String message, Throwable cause) {
     return new ChatInfoException(Kind.MALFORMED_RESPONSE, message, cause);
   }
 
   /**
-   * The position of an element, as {@code line L, column C} (after its start tag).
+   * The position of an element, as {@code line L, column C} (of its start tag).
    *
-   * @param element an element read through {@link CursorEvents}
+   * @param element an element read through {@link CursorEvents}, whose source is its location
    * @return the position
    */
-  public static String at(InputNode element) {
-    Object source = element.getSource();
-    if (source instanceof Location) {
-      return at((Location) source);
-    }
-    return "line " + element.getPosition().getLine();
+  static String at(InputNode element) {
+    return at((Location) element.getSource());
   }
 
   /**
@@ -137,21 +133,11 @@ public final class MalformedXml {
    * @param name the name
    * @return the text
    */
-  public static String name(String name) {
+  static String name(String name) {
     String excerpt = WireValues.excerpt(name);
     return excerpt.endsWith("...")
         ? excerpt.substring(1, excerpt.length() - 4) + "..."
         : excerpt.substring(1, excerpt.length() - 1);
-  }
-
-  /**
-   * A value from the body, quoted for a message ({@link WireValues#excerpt}).
-   *
-   * @param value the value
-   * @return the quoted excerpt
-   */
-  public static String quote(String value) {
-    return WireValues.excerpt(value);
   }
 
   /**

@@ -19,7 +19,7 @@ import org.simpleframework.xml.stream.EventReader;
  * guarded as a new one. At most {@link #SIZE} idle parsers are kept; when all are taken, a new one
  * is made. Thread-safe and lock-free.
  */
-public final class ParserPool {
+final class ParserPool {
 
   /** The most idle parsers kept: twice the processors, between 2 and 16. */
   static final int SIZE = Math.max(2, Math.min(16, 2 * Runtime.getRuntime().availableProcessors()));
@@ -27,7 +27,7 @@ public final class ParserPool {
   private final AtomicReferenceArray<Parser> idle = new AtomicReferenceArray<>(SIZE);
 
   /** Creates an empty pool; parsers are made on first use. */
-  public ParserPool() {
+  ParserPool() {
     // nothing to configure
   }
 
@@ -36,7 +36,7 @@ public final class ParserPool {
    *
    * @return a parser for one document
    */
-  public Parser acquire() {
+  Parser acquire() {
     for (int i = 0; i < SIZE; i++) {
       if (idle.get(i) != null) {
         Parser parser = idle.getAndSet(i, null);
@@ -53,7 +53,7 @@ public final class ParserPool {
    *
    * @param parser the parser taken with {@link #acquire()}
    */
-  public void release(Parser parser) {
+  void release(Parser parser) {
     if (!parser.reusable) {
       return;
     }
@@ -65,8 +65,8 @@ public final class ParserPool {
   }
 
   /** One reusable guarded parser, which gives Simple XML its events. Not thread-safe. */
-  public static final class Parser {
-    private final GuardedInputFactory factory = new GuardedInputFactory(true);
+  static final class Parser {
+    private final GuardedInputFactory factory = new GuardedInputFactory();
     private CursorEvents events;
     private boolean reusable;
 
@@ -79,9 +79,9 @@ public final class ParserPool {
      * @return Simple XML's events of the document
      * @throws Exception if the parser cannot start
      */
-    public EventReader open(InputStream body) throws Exception {
+    EventReader open(InputStream body) throws Exception {
       reusable = false;
-      GuardedStreamReader cursor = (GuardedStreamReader) factory.createXMLStreamReader(body);
+      GuardedStreamReader cursor = factory.createXMLStreamReader(body);
       if (events == null || events.cursor() != cursor) {
         events = new CursorEvents(cursor);
         return events;
@@ -94,13 +94,13 @@ public final class ParserPool {
      *
      * @throws XMLStreamException if the JDK parser cannot be closed (then it is not reused)
      */
-    public void finish() throws XMLStreamException {
+    void finish() throws XMLStreamException {
       factory.finish();
       reusable = true;
     }
 
     /** Ends a document that failed: the parser is not reused. */
-    public void abandon() {
+    void abandon() {
       reusable = false;
       factory.abandon();
     }

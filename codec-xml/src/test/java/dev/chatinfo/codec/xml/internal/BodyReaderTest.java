@@ -11,7 +11,6 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -47,7 +46,7 @@ class BodyReaderTest {
   }
 
   private static String read(byte[] bytes) throws IOException {
-    return readAll(new BodyReader(new ByteArrayInputStream(bytes)), 8192);
+    return readAll(new BodyReader().reset(new ByteArrayInputStream(bytes)), 8192);
   }
 
   @Provide
@@ -62,7 +61,7 @@ class BodyReaderTest {
       @ForAll @IntRange(min = 1, max = 9000) int bytesPerRead,
       @ForAll @IntRange(min = 1, max = 9000) int charsPerRead) throws IOException {
     byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-    assertEquals(text, readAll(new BodyReader(chunked(utf8, bytesPerRead)), charsPerRead));
+    assertEquals(text, readAll(new BodyReader().reset(chunked(utf8, bytesPerRead)), charsPerRead));
   }
 
   @Property(tries = 2000)
@@ -81,9 +80,9 @@ class BodyReaderTest {
     }
     if (expected == null) {
       assertThrows(InvalidEncodingException.class, () -> readAll(
-          new BodyReader(chunked(bytes, 3)), 5), () -> Arrays.toString(bytes));
+          new BodyReader().reset(chunked(bytes, 3)), 5), () -> Arrays.toString(bytes));
     } else {
-      assertEquals(expected, readAll(new BodyReader(chunked(bytes, 3)), 5));
+      assertEquals(expected, readAll(new BodyReader().reset(chunked(bytes, 3)), 5));
     }
   }
 
@@ -94,8 +93,7 @@ class BodyReaderTest {
     bad[bytes.length] = (byte) 0xE2;
     bad[bytes.length + 1] = (byte) 0x28;
     InvalidEncodingException e = assertThrows(InvalidEncodingException.class, () -> read(bad));
-    assertEquals(bytes.length + 1, e.byteOffset());
-    assertTrue(e.getMessage().contains("invalid UTF-8 at byte offset 8"), e.getMessage());
+    assertTrue(e.getMessage().contains("invalid UTF-8 at byte offset " + (bytes.length + 1)), e.getMessage());
   }
 
   @Test
@@ -145,14 +143,6 @@ class BodyReaderTest {
   }
 
   @Test
-  void readsTheEncodingTheCallerGives() throws IOException {
-    String text = "<info>é</info>";
-    Charset latin1 = StandardCharsets.ISO_8859_1;
-    assertEquals(text, readAll(new BodyReader(
-        new ByteArrayInputStream(text.getBytes(latin1)), latin1), 3));
-  }
-
-  @Test
   void neverClosesTheBody() throws IOException {
     boolean[] closed = {false};
     InputStream body = new ByteArrayInputStream("<info/>".getBytes(StandardCharsets.UTF_8)) {
@@ -161,7 +151,7 @@ class BodyReaderTest {
         closed[0] = true;
       }
     };
-    Reader reader = new BodyReader(body);
+    Reader reader = new BodyReader().reset(body);
     assertEquals("<info/>", readAll(reader, 100));
     reader.close();
     assertFalse(closed[0]);

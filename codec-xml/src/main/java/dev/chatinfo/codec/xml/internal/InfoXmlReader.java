@@ -3,58 +3,79 @@ package dev.chatinfo.codec.xml.internal;
 import dev.chatinfo.api.ChatInfo;
 import dev.chatinfo.api.ChatInfoException;
 import dev.chatinfo.api.Link;
-import dev.chatinfo.api.TypingStatus;
+import dev.chatinfo.api.codec.WireField;
 import dev.chatinfo.api.codec.WireValues;
+import java.io.InputStream;
 import org.simpleframework.xml.stream.InputNode;
+import org.simpleframework.xml.stream.NodeReader;
 
 /**
- * Reads the {@code <info>} section, element by element in wire order, through Simple XML's
- * {@link InputNode}s, into a {@link ChatInfo}.
+ * Reads one XML body into a {@link ChatInfo}, streaming: a guarded JDK parser from the pool
+ * ({@link ParserPool}) gives Simple XML's {@code NodeReader} its events ({@link CursorEvents}),
+ * and the {@code <info>} section is read element by element, in wire order, through Simple XML's
+ * {@link InputNode}s.
  *
  * <p>The root is {@code <info>}, or {@code <chat>} with one {@code <info>} among its children (the
- * others skipped). In {@code <info>}: the known fields ({@link ChatInfo#FIELD_NAMES}, compared
+ * others skipped). In {@code <info>}: the known fields ({@link WireField}, compared
  * exactly) are read as text, each at most once, {@code <link href=".." rel=".."/>} as often as
  * sent (with {@code <href>}/{@code <rel>} children accepted too); any other element with text only
  * becomes an attribute (if its name can be one), and any other element with child elements is
  * skipped. Text fields are kept exactly as sent; numbers, times, state and typing are read by
- * {@link WireValues}, {@link TypingStatus#fromWire} and {@link ChatInfo.Builder#rawState}, which
- * ignore surrounding whitespace. Attributes of {@code <info>} are ignored.
+ * {@link WireField#setFromWire}, which ignores surrounding whitespace. Attributes of
+ * {@code <info>} are ignored.
  *
- * <p>Every refusal is a {@code MALFORMED_RESPONSE} naming the field and its line and column.
- * Stateless and thread-safe.
+ * <p>A tolerant reader: the text of an element it does not know never fails the decode for its
+ * length; an attribute too long to keep is dropped with one DEBUG line that names the field, never
+ * the value. Every refusal is a {@code MALFORMED_RESPONSE} naming the field and its line and
+ * column. Thread-safe: each decode takes its own parser.
  */
-final class InfoSectionReader {
+public final class InfoXmlReader {
 
-  private static final int STATE = 0;
-  private static final int CHAT_SESSION_KEY = 1;
-  private static final int AGENT_NAME = 2;
-  private static final int AGENT_ID = 3;
-  private static final int START_TIME = 4;
-  private static final int LAST_UPDATE = 5;
-  private static final int CHAT_TIMEOUT = 6;
-  private static final int VISITOR_ID = 7;
-  private static final int AGENT_TYPING = 8;
-  private static final int VISITOR_TYPING = 9;
-  private static final int VISITOR_NAME = 10;
-  private static final int RT_SESSION_ID = 11;
-  private static final int PARTICIPANT_ID = 12;
-  private static final int LINK = 13;
-  private static final int UNKNOWN = -1;
+  /** One bit per required field, by ordinal. */
+  private static final int REQUIRED = requiredBits();
 
-  private static final System.Logger LOG = System.getLogger(InfoSectionReader.class.getName());
+  private static final System.Logger LOG = System.getLogger(InfoXmlReader.class.getName());
+
+  private final ParserPool parsers = new ParserPool();
+
+  /** Creates a reader with its own pool of parsers, empty until the first decode. */
+  public InfoXmlReader() {
+    // the pool is the whole state
+  }
 
   /**
-   * Reads a whole body from its root element, to the end of the root.
+   * Reads a body to the end of its document (to refuse trailing data). Does not close it.
    *
-   * @param root the root element
-   * @return the document
-   * @throws ChatInfoException (MALFORMED_RESPONSE) if it is not chat information
-   * @throws Exception if the parser fails
+   * @param body the body
+   * @return the chat information
+   * @throws ChatInfoException (MALFORMED_RESPONSE, naming the field or the line and column) if the
+   *     body is not XML chat information; CANCELLED or TIMEOUT if reading it was interrupted
    */
-  WireDocument read(InputNode root) throws Exception {
+  public ChatInfo decode(InputStream body) {
+    ParserPool.Parser parser = parsers.acquire();
+    boolean ended = false;
+    try {
+      ChatInfo info = read(new NodeReader(parser.open(body)).readRoot());
+      parser.finish();
+      ended = true;
+      return info;
+    } catch (ChatInfoException e) {
+      throw e;
+    } catch (Exception e) {
+      throw MalformedXml.of(e);
+    } finally {
+      if (!ended) {
+        parser.abandon();
+      }
+      parsers.release(parser);
+    }
+  }
+
+  /** Reads a whole body from its root element, to the end of the root. */
+  private static ChatInfo read(InputNode root) throws Exception {
     String name = root.getName();
     if ("info".equals(name)) {
-      return new WireDocument(readInfo(root));
+      return readInfo(root);
     }
     if ("chat".equals(name)) {
       ChatInfo info = null;
@@ -71,135 +92,60 @@ final class InfoSectionReader {
         throw MalformedXml.malformed(
             "no info section: <chat> at " + MalformedXml.at(root) + " has no <info>", null);
       }
-      return new WireDocument(info);
+      return info;
     }
     throw MalformedXml.malformed("no info section: the root element is <"
         + MalformedXml.name(name) + "> (at " + MalformedXml.at(root) + "), not <info> or <chat>",
         null);
   }
 
-  private ChatInfo readInfo(InputNode info) throws Exception {
+  private static ChatInfo readInfo(InputNode info) throws Exception {
     ChatInfo.Builder builder = ChatInfo.builder();
     int seen = 0;
     int links = 0;
     for (InputNode child = info.getNext(); child != null; child = info.getNext()) {
       String name = child.getName();
-      int field = field(name);
-      if (field == LINK) {
-        builder.link(readLink(child, ++links));
-      } else if (field == UNKNOWN) {
+      WireField field = WireField.byWireName(name).orElse(null);
+      if (field == null) {
         readOther(builder, child, name);
+      } else if (field == WireField.LINK) {
+        builder.link(readLink(child, ++links));
       } else {
-        if ((seen & (1 << field)) != 0) {
+        int bit = 1 << field.ordinal();
+        if ((seen & bit) != 0) {
           throw MalformedXml.malformed(
               "duplicate field " + name + " at " + MalformedXml.at(child), null);
         }
-        seen |= 1 << field;
-        set(builder, field, name, text(child, name), child);
+        seen |= bit;
+        set(builder, field, text(child, name), child);
       }
     }
-    if ((seen & (1 << STATE)) == 0) {
-      throw missing("state", info);
-    }
-    if ((seen & (1 << CHAT_SESSION_KEY)) == 0) {
-      throw missing("chatSessionKey", info);
+    if ((seen & REQUIRED) != REQUIRED) {
+      for (WireField field : WireField.values()) {
+        if (field.isRequired() && (seen & (1 << field.ordinal())) == 0) {
+          throw MalformedXml.malformed("missing " + field.wireName() + ": <info> at "
+              + MalformedXml.at(info) + " has no <" + field.wireName() + ">", null);
+        }
+      }
     }
     return builder.build();
   }
 
-  private static ChatInfoException missing(String field, InputNode info) {
-    return MalformedXml.malformed("missing " + field + ": <info> at " + MalformedXml.at(info)
-        + " has no <" + field + ">", null);
+  private static int requiredBits() {
+    int bits = 0;
+    for (WireField field : WireField.values()) {
+      bits |= field.isRequired() ? 1 << field.ordinal() : 0;
+    }
+    return bits;
   }
 
-  private static int field(String name) {
-    switch (name) {
-      case "state":
-        return STATE;
-      case "chatSessionKey":
-        return CHAT_SESSION_KEY;
-      case "agentName":
-        return AGENT_NAME;
-      case "agentId":
-        return AGENT_ID;
-      case "startTime":
-        return START_TIME;
-      case "lastUpdate":
-        return LAST_UPDATE;
-      case "chatTimeout":
-        return CHAT_TIMEOUT;
-      case "visitorId":
-        return VISITOR_ID;
-      case "agentTyping":
-        return AGENT_TYPING;
-      case "visitorTyping":
-        return VISITOR_TYPING;
-      case "visitorName":
-        return VISITOR_NAME;
-      case "rtSessionId":
-        return RT_SESSION_ID;
-      case "participantId":
-        return PARTICIPANT_ID;
-      case "link":
-        return LINK;
-      default:
-        return UNKNOWN;
-    }
-  }
-
-  private static void set(ChatInfo.Builder builder, int field, String name, String text,
-      InputNode element) {
-    if (field == CHAT_SESSION_KEY && text.isEmpty()) {
-      throw MalformedXml.at(element, "field chatSessionKey", "is empty");
-    }
+  private static void set(ChatInfo.Builder builder, WireField field, String text, InputNode element) {
     try {
-      switch (field) {
-        case STATE:
-          builder.rawState(text);
-          break;
-        case CHAT_SESSION_KEY:
-          builder.chatSessionKey(text);
-          break;
-        case AGENT_NAME:
-          builder.agentName(text);
-          break;
-        case AGENT_ID:
-          builder.agentId(WireValues.parseLong(name, text));
-          break;
-        case START_TIME:
-          builder.startTime(WireValues.parseTime(name, text));
-          break;
-        case LAST_UPDATE:
-          builder.lastUpdate(WireValues.parseTime(name, text));
-          break;
-        case CHAT_TIMEOUT:
-          builder.chatTimeout(WireValues.parseSeconds(name, text));
-          break;
-        case VISITOR_ID:
-          builder.visitorId(WireValues.parseLong(name, text));
-          break;
-        case AGENT_TYPING:
-          builder.agentTyping(TypingStatus.fromWire(text));
-          break;
-        case VISITOR_TYPING:
-          builder.visitorTyping(TypingStatus.fromWire(text));
-          break;
-        case VISITOR_NAME:
-          builder.visitorName(text);
-          break;
-        case RT_SESSION_ID:
-          builder.rtSessionId(WireValues.parseLong(name, text));
-          break;
-        case PARTICIPANT_ID:
-          builder.participantId(text);
-          break;
-        default:
-          throw new IllegalStateException("not a text field: " + name);
-      }
+      field.setFromWire(builder, text);
     } catch (ChatInfoException e) {
       throw MalformedXml.at(e, element);
     } catch (IllegalArgumentException e) {
-      throw MalformedXml.at(element, "field " + name, e.getMessage());
+      throw MalformedXml.at(element, "field " + field.wireName(), e.getMessage());
     }
   }
 
