@@ -4,6 +4,7 @@ import dev.chatinfo.api.ChatRef;
 import dev.chatinfo.testkit.FakeChatServer;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -53,8 +54,8 @@ final class ServeCommand implements Callable<Integer> {
       t.setDaemon(true);
       return t;
     });
-    try (FakeChatServer server = FakeChatServer.start(); LoopbackRelay relay = relay(server)) {
-      URI baseUrl = relay == null ? server.baseUrl() : URI.create("http://127.0.0.1:" + port + "/");
+    try (FakeChatServer server = start()) {
+      URI baseUrl = server.baseUrl();
       DemoChats chats = new DemoChats(server);
       printHowToWatch(server, baseUrl, chats);
       Runtime.getRuntime().addShutdownHook(onCtrlC);
@@ -75,12 +76,9 @@ final class ServeCommand implements Callable<Integer> {
     return 0;
   }
 
-  private LoopbackRelay relay(FakeChatServer server) {
-    if (port == 0) {
-      return null;
-    }
+  private FakeChatServer start() {
     try {
-      return LoopbackRelay.start(port, server.baseUrl().getPort());
+      return FakeChatServer.start(Clock.systemUTC(), port);
     } catch (UncheckedIOException e) {
       throw new UsageException(e.getMessage());
     }

@@ -305,7 +305,7 @@ class ChatInfoCliTest {
   void serveRefusesAPortInUse() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       assertUsage(Map.of(), "serve", "--port", Integer.toString(taken.getLocalPort()));
-      assertTrue(err().contains("cannot listen on 127.0.0.1:" + taken.getLocalPort()), err());
+      assertTrue(err().contains("could not start the fake chat server on 127.0.0.1:" + taken.getLocalPort()), err());
     }
     assertUsage(Map.of(), "serve", "--port", "70000");
   }

@@ -106,14 +106,14 @@ public final class FakeChatServer implements AutoCloseable {
   /** What the server would answer, before a fault changes it. */
   private record Response(int status, Map<String, String> headers, byte[] body) {}
 
-  private FakeChatServer(Clock clock) throws IOException {
+  private FakeChatServer(Clock clock, int port) throws IOException {
     this.clock = clock;
     this.token.set(newToken());
-    this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-    int port = http.getAddress().getPort();
+    this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+    int bound = http.getAddress().getPort();
     AtomicInteger threads = new AtomicInteger();
     ThreadFactory factory = r -> {
-      Thread t = new Thread(r, "fake-chat-server-" + port + "-" + threads.incrementAndGet());
+      Thread t = new Thread(r, "fake-chat-server-" + bound + "-" + threads.incrementAndGet());
       t.setDaemon(true);
       return t;
     };
@@ -143,11 +143,33 @@ public final class FakeChatServer implements AutoCloseable {
    * @throws UncheckedIOException if no socket can be opened
    */
   public static FakeChatServer start(Clock clock) {
+    return start(clock, 0);
+  }
+
+  /**
+   * Starts a server on a given port of 127.0.0.1, for a server that other programs are told to
+   * reach (the {@code chatinfo serve} command, say); tests should use a free port.
+   *
+   * <pre>{@code
+   * FakeChatServer server = FakeChatServer.start(Clock.systemUTC(), 8080); // http://127.0.0.1:8080/
+   * }</pre>
+   *
+   * @param clock the server's clock
+   * @param port the port, from 1 to 65535, or 0 for a free one
+   * @return the started server
+   * @throws IllegalArgumentException if the port is out of range
+   * @throws UncheckedIOException if the port cannot be bound (taken, say)
+   */
+  public static FakeChatServer start(Clock clock, int port) {
     Objects.requireNonNull(clock, "clock");
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("a port is 0 (a free one) or from 1 to 65535, not " + port);
+    }
     try {
-      return new FakeChatServer(clock);
+      return new FakeChatServer(clock, port);
     } catch (IOException e) {
-      throw new UncheckedIOException("could not start the fake chat server on 127.0.0.1", e);
+      throw new UncheckedIOException("could not start the fake chat server on 127.0.0.1"
+          + (port == 0 ? "" : ":" + port) + ": " + e.getMessage(), e);
     }
   }
 

@@ -82,6 +82,24 @@ class FakeChatServerTest {
   }
 
   @Test
+  void startsOnAGivenPortAndSaysWhenItIsTaken() throws Exception {
+    int port;
+    try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      port = probe.getLocalPort();
+    }
+    try (FakeChatServer onPort = FakeChatServer.start(clock, port)) {
+      assertEquals(URI.create("http://127.0.0.1:" + port + "/"), onPort.baseUrl());
+      ChatRef ref = onPort.addChat(ChatInfoFixtures.chatting());
+      assertEquals(200, get(onPort.infoUrl(ref), "application/json", "Bearer " + onPort.token()).statusCode());
+      java.io.UncheckedIOException taken =
+          assertThrows(java.io.UncheckedIOException.class, () -> FakeChatServer.start(clock, port));
+      assertTrue(taken.getMessage().contains("127.0.0.1:" + port), taken.getMessage());
+    }
+    assertThrows(IllegalArgumentException.class, () -> FakeChatServer.start(clock, -1));
+    assertThrows(IllegalArgumentException.class, () -> FakeChatServer.start(clock, 65536));
+  }
+
+  @Test
   void servesJsonInTheWireShape() throws Exception {
     ChatRef ref = server.addChat(ChatInfoFixtures.chatting());
     HttpResponse<byte[]> r = get(ref, "application/json", bearer());
