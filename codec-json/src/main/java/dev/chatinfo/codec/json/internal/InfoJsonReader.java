@@ -1,5 +1,9 @@
 package dev.chatinfo.codec.json.internal;
 
+import static dev.chatinfo.codec.json.internal.JsonPlace.describe;
+import static dev.chatinfo.codec.json.internal.JsonPlace.malformed;
+import static dev.chatinfo.codec.json.internal.JsonPlace.moshiProblem;
+
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonEncodingException;
 import com.squareup.moshi.JsonReader;
@@ -16,7 +20,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
-import okio.Buffer;
 import okio.BufferedSource;
 import okio.Okio;
 
@@ -26,22 +29,16 @@ import okio.Okio;
  * <p>The root is {@code {"info":{...}}} or the full chat resource {@code {"chat":{...,"info":{...}}}}.
  * Known field names are matched with one {@link Options} (no {@code String} made for them), as
  * are the usual states, typing values and link relationships; numbers, times and the time-out
- * are read as text and parsed by {@link WireValues}. Every other scalar of {@code info} becomes
- * an attribute; objects and arrays are skipped here, not by Moshi, so that their depth is checked
- * too.
- *
- * <p>A tolerant reader: a value it does not know never fails the decode for its length. Such a
- * value is skipped without being kept (Moshi skips strings in place), and an attribute too long
- * to keep is dropped with one DEBUG line that names the field, never the value: the body's limit,
- * not the text limit, decides how long an unknown value may be. Known fields keep their limits.
+ * are read as text and parsed by {@link WireValues}. What it does not know goes to
+ * {@link UnknownMembers} (the tolerant half: short scalars become attributes, everything else is
+ * skipped unkept, whatever its length, depth checked); where it stands and what went wrong is told
+ * by {@link JsonPlace}. Known fields keep their limits.
  *
  * <p>Every failure, whatever its source (Moshi, Okio, the body's stream, the model's builder),
  * leaves as a {@link ChatInfoException} of kind {@code MALFORMED_RESPONSE} whose message names the
  * field or the JSON path and byte offset. One instance per decode; not thread-safe.
  */
 public final class InfoJsonReader {
-
-  private static final System.Logger LOG = System.getLogger(InfoJsonReader.class.getName());
 
   private static final Options ROOT_MEMBERS = Options.of("info", "chat");
   private static final Options CHAT_MEMBERS = Options.of("info");
@@ -65,12 +62,11 @@ public final class InfoJsonReader {
       {Link.SELF, Link.VISITOR_NAME, Link.VISITOR_TYPING, Link.AGENT_TYPING};
   private static final Options RELS = Options.of(RELS_TEXTS);
 
-  /** The longest JSON path quoted in a message. */
-  private static final int MAX_PATH = 160;
-
   private final GuardedBodyInput input;
   private final BufferedSource source;
   private final JsonReader reader;
+  private final JsonPlace place;
+  private final UnknownMembers unknown;
   private final ChatInfo.Builder builder = ChatInfo.builder();
   /** One bit per known field seen, by ordinal; {@code link} repeats and is not tracked. */
   private int seen;
@@ -83,6 +79,8 @@ public final class InfoJsonReader {
     this.input = input;
     this.source = source;
     this.reader = reader;
+    this.place = new JsonPlace(reader, input, source);
+    this.unknown = new UnknownMembers(reader, input, source, place);
   }
 
   /**
@@ -153,7 +151,7 @@ public final class InfoJsonReader {
           readChat(2);
           break;
         default:
-          skipMember(2);
+          unknown.skipMember(2);
       }
     }
     reader.endObject();
@@ -185,13 +183,13 @@ public final class InfoJsonReader {
       throw malformed("no info section: chat is " + describe(token) + ", not an object, at "
           + path());
     }
-    checkDepth(depth);
+    place.checkDepth(depth);
     reader.beginObject();
     while (reader.hasNext()) {
       if (reader.selectName(CHAT_MEMBERS) == 0) {
         readInfo(depth + 1, true);
       } else {
-        skipMember(depth + 1);
+        unknown.skipMember(depth + 1);
       }
     }
     reader.endObject();
@@ -212,12 +210,12 @@ public final class InfoJsonReader {
     }
     infoFound = true;
     infoInChat = inChat;
-    checkDepth(depth);
+    place.checkDepth(depth);
     reader.beginObject();
     while (reader.hasNext()) {
       int index = reader.selectName(FIELDS);
       if (index < 0) {
-        readUnknownMember(depth + 1);
+        unknown.read(depth + 1, builder);
         continue;
       }
       WireField field = FIELD_TABLE[index];
@@ -301,7 +299,7 @@ public final class InfoJsonReader {
   private String text(String what) throws IOException {
     Token token = reader.peek();
     if (token == Token.STRING || token == Token.NUMBER) {
-      return checkLength(reader.nextString());
+      return place.checkLength(reader.nextString());
     }
     if (token == Token.NULL) {
       return reader.nextNull();
@@ -313,7 +311,7 @@ public final class InfoJsonReader {
   private void readLinks(int depth) throws IOException {
     Token token = reader.peek();
     if (token == Token.BEGIN_ARRAY) {
-      checkDepth(depth);
+      place.checkDepth(depth);
       reader.beginArray();
       for (int index = 0; reader.hasNext(); index++) {
         readLink(depth + 1, index);
@@ -335,7 +333,7 @@ public final class InfoJsonReader {
       throw malformed(linkName(index) + ": expected a link object but was " + describe(token)
           + " at " + path());
     }
-    checkDepth(depth);
+    place.checkDepth(depth);
     reader.beginObject();
     String href = null;
     String rel = null;
@@ -360,7 +358,7 @@ public final class InfoJsonReader {
           rel = rel();
           break;
         default:
-          skipMember(depth + 1);
+          unknown.skipMember(depth + 1);
       }
     }
     if (href == null) {
@@ -392,225 +390,11 @@ public final class InfoJsonReader {
     return index < 0 ? info + ".link" : info + ".link[" + index + "]";
   }
 
-  /**
-   * An unknown member of info: a scalar becomes an attribute (unless too long to keep), the rest
-   * is skipped.
-   */
-  private void readUnknownMember(int depth) throws IOException {
-    String name = checkLength(reader.nextName());
-    boolean was = input.tolerateLongValues(true);
-    String value;
-    try {
-      Token token = reader.peek();
-      if (token == Token.STRING) {
-        value = unknownString(name);
-      } else if (token == Token.NUMBER) {
-        value = kept(name, reader.nextString());
-      } else if (token == Token.BOOLEAN) {
-        value = reader.nextBoolean() ? "true" : "false";
-      } else {
-        skipValue(depth);
-        return;
-      }
-    } finally {
-      input.tolerateLongValues(was);
-    }
-    if (value != null && ChatInfo.Builder.isAttributeName(name)) {
-      try {
-        builder.attribute(name, value);
-      } catch (IllegalArgumentException e) {
-        throw malformed("field " + name + ": " + e.getMessage() + " at " + path(), e);
-      }
-    }
-  }
-
-  /**
-   * The string value of an unknown member, or null when it is too long to keep. A string that is
-   * already buffered whole, without escapes (the usual attribute), is read as is; any other is
-   * read as raw JSON up to the longest a kept string can take, and beyond that drained unkept.
-   */
-  private String unknownString(String name) throws IOException {
-    // After peek(), Moshi has consumed the opening quote: the string's bytes come next.
-    if (isBufferedWhole()) {
-      return kept(name, reader.nextString());
-    }
-    try (BufferedSource raw = reader.nextSource()) {
-      Buffer value = new Buffer();
-      long most = GuardedBodyInput.MAX_STRING_BYTES + 2;
-      while (value.size() <= most && raw.read(value, 8192) != -1) {
-        // reads the raw string, quotes and escapes included
-      }
-      if (value.size() > most) {
-        value.clear();
-        while (raw.read(value, 8192) != -1) {
-          value.clear();
-        }
-        return kept(name, null);
-      }
-      return kept(name, JsonReader.of(value).nextString());
-    }
-  }
-
-  /**
-   * Whether the peeked string or name (whose opening quote Moshi has consumed) is in Okio's
-   * buffer whole, without escapes: then reading it costs no more than skipping it.
-   */
-  private boolean isBufferedWhole() {
-    Buffer buffered = source.getBuffer();
-    long end = buffered.indexOf((byte) '"');
-    return end >= 0 && buffered.indexOf((byte) '\\', 0, end) < 0;
-  }
-
-  /** The value of an unknown member if short enough to keep as an attribute, else null. */
-  private String kept(String name, String value) {
-    if (value != null && value.length() <= WireValues.MAX_TEXT_LENGTH) {
-      return value;
-    }
-    LOG.log(System.Logger.Level.DEBUG, () -> "chat info JSON: dropped the unknown field "
-        + WireValues.excerpt(name) + " at " + path() + ": its value is longer than "
-        + WireValues.MAX_TEXT_LENGTH + " characters");
-    return null;
-  }
-
-  /**
-   * A member to ignore, after {@code selectName} found no match (Moshi then holds its name
-   * already): its value is skipped without being kept, whatever its length; its depth is still
-   * checked.
-   */
-  private void skipMember(int depth) throws IOException {
-    reader.nextName();
-    skipTolerated(depth);
-  }
-
-  private void skipTolerated(int depth) throws IOException {
-    boolean was = input.tolerateLongValues(true);
-    try {
-      skipValue(depth);
-    } finally {
-      input.tolerateLongValues(was);
-    }
-  }
-
-  private void skipValue(int depth) throws IOException {
-    Token token = reader.peek();
-    switch (token) {
-      case BEGIN_OBJECT:
-        checkDepth(depth);
-        reader.beginObject();
-        while (reader.hasNext()) {
-          if (isBufferedWhole()) {
-            reader.nextName(); // short: read, so that the path in a message names it
-          } else {
-            reader.skipName();
-          }
-          skipValue(depth + 1);
-        }
-        reader.endObject();
-        break;
-      case BEGIN_ARRAY:
-        checkDepth(depth);
-        reader.beginArray();
-        while (reader.hasNext()) {
-          skipValue(depth + 1);
-        }
-        reader.endArray();
-        break;
-      case STRING:
-      case NUMBER:
-        reader.skipValue();
-        break;
-      case BOOLEAN:
-        reader.nextBoolean();
-        break;
-      case NULL:
-        reader.nextNull();
-        break;
-      default:
-        // Strict Moshi never peeks an end where a value belongs; refuse rather than loop.
-        throw malformed("malformed JSON: expected a value but was " + describe(token) + " "
-            + position());
-    }
-  }
-
-  private void checkDepth(int depth) {
-    if (depth > WireValues.MAX_DEPTH) {
-      throw malformed("malformed JSON: nesting deeper than " + WireValues.MAX_DEPTH + " at "
-          + path());
-    }
-  }
-
-  private String checkLength(String text) {
-    if (text.length() > WireValues.MAX_TEXT_LENGTH) {
-      throw malformed("malformed JSON: a text of " + text.length() + " characters (more than "
-          + WireValues.MAX_TEXT_LENGTH + ") at " + path());
-    }
-    return text;
-  }
-
-  /** Where the reader is: its JSON path and about which byte. */
   private String position() {
-    long consumed = input.bytesRead() - source.getBuffer().size();
-    return "at " + path() + " (near byte " + consumed + ")";
+    return place.position();
   }
 
-  /** The reader's JSON path, printable ASCII only and at most {@value #MAX_PATH} characters. */
   private String path() {
-    String path = reader.getPath();
-    int n = Math.min(path.length(), MAX_PATH);
-    StringBuilder out = new StringBuilder(n + 8);
-    for (int i = 0; i < n; i++) {
-      char c = path.charAt(i);
-      if (c >= 0x20 && c < 0x7f) {
-        out.append(c);
-      } else {
-        out.append(String.format("\\u%04x", (int) c));
-      }
-    }
-    if (path.length() > MAX_PATH) {
-      out.append("...");
-    }
-    return out.toString();
-  }
-
-  /** Moshi's message without its " at path ..." suffix (the caller says where) and its advice. */
-  private static String moshiProblem(Exception e) {
-    String message = String.valueOf(e.getMessage());
-    int at = message.lastIndexOf(" at path ");
-    if (at >= 0) {
-      message = message.substring(0, at);
-    }
-    if (message.startsWith("Use JsonReader.setLenient")) {
-      return "not strict JSON (comments, single quotes, unquoted text or a stray character)";
-    }
-    return WireValues.excerpt(message);
-  }
-
-  private static String describe(Token token) {
-    switch (token) {
-      case BEGIN_OBJECT:
-        return "an object";
-      case BEGIN_ARRAY:
-        return "an array";
-      case STRING:
-        return "a string";
-      case NUMBER:
-        return "a number";
-      case BOOLEAN:
-        return "a boolean";
-      case NULL:
-        return "null";
-      case END_DOCUMENT:
-        return "the end of the body";
-      default:
-        return token.name();
-    }
-  }
-
-  private static ChatInfoException malformed(String message) {
-    return new ChatInfoException(ChatInfoException.Kind.MALFORMED_RESPONSE, message);
-  }
-
-  private static ChatInfoException malformed(String message, Throwable cause) {
-    return new ChatInfoException(ChatInfoException.Kind.MALFORMED_RESPONSE, message, cause);
+    return place.path();
   }
 }
