@@ -47,12 +47,12 @@ public final class HttpRequest {
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("timeout must be positive, was " + timeout);
     }
-    Map<String, String> copy = new LinkedHashMap<>();
+    Map<String, String> copy = new LinkedHashMap<>(8);
     headers.forEach((name, value) -> {
-      if (name == null || name.isEmpty() || !name.chars().allMatch(HttpRequest::isTokenChar)) {
+      if (!isToken(name)) {
         throw new IllegalArgumentException("a header name must be an HTTP token");
       }
-      if (value == null || !value.chars().allMatch(c -> c == '\t' || (c >= 0x20 && c < 0x7f))) {
+      if (!isSendable(value)) {
         throw new IllegalArgumentException("the value of header " + name + " has a character that cannot be sent");
       }
       copy.put(name, value);
@@ -95,7 +95,30 @@ public final class HttpRequest {
     return s.append(", timeout ").append(timeout).toString();
   }
 
-  private static boolean isTokenChar(int c) {
-    return c > 0x20 && c < 0x7f && "\"(),/:;<=>?@[\\]{}".indexOf(c) < 0;
+  private static boolean isToken(String name) {
+    if (name == null || name.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c <= 0x20 || c >= 0x7f || "\"(),/:;<=>?@[\\]{}".indexOf(c) >= 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Visible ASCII, space and tab: what a header value may carry (no control character, no line break). */
+  private static boolean isSendable(String value) {
+    if (value == null) {
+      return false;
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c != '\t' && (c < 0x20 || c >= 0x7f)) {
+        return false;
+      }
+    }
+    return true;
   }
 }
