@@ -2,7 +2,6 @@ package dev.chatinfo.transport.retrofit;
 
 import java.io.IOException;
 import okhttp3.Interceptor;
-import okhttp3.MediaType;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 
@@ -14,6 +13,8 @@ import okhttp3.ResponseBody;
  */
 final class BodyHandoff {
 
+  private static final byte[] EMPTY = new byte[0];
+
   /** The application interceptor that does the hand-off for requests tagged with a {@link BodyHandoff}. */
   static final Interceptor INTERCEPTOR = chain -> {
     Response response = chain.proceed(chain.request());
@@ -23,8 +24,9 @@ final class BodyHandoff {
       return response;
     }
     handoff.body = body;
-    MediaType type = body.contentType();
-    return response.newBuilder().body(ResponseBody.create(new byte[0], type)).build();
+    // Retrofit gets an empty body without a media type: nobody reads either (the client reads the
+    // Content-Type header), and asking the real body for its type would parse the header again.
+    return response.newBuilder().body(ResponseBody.create(EMPTY, null)).build();
   };
 
   private volatile ResponseBody body;

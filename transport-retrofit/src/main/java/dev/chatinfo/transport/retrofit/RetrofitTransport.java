@@ -89,9 +89,9 @@ public final class RetrofitTransport implements HttpTransport {
 
   @Override
   public HttpExchange exchange(HttpRequest request) {
-    HttpUrl url = HttpUrl.get(request.uri());
     BodyHandoff handoff = new BodyHandoff();
-    return new OkHttpExchange(api.get(url, request.headers(), handoff), handoff, request.timeout().toNanos());
+    return new OkHttpExchange(api.get(request.uri().toString(), request.headers(), handoff), handoff,
+        request.timeout().toNanos());
   }
 
   /** The OkHttp client of this transport, for tests of its pool and dispatcher. */
