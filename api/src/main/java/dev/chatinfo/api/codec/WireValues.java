@@ -153,15 +153,48 @@ public final class WireValues {
    * @return whether it matches
    */
   public static boolean isMediaTypeOf(String contentType, String format) {
-    String base = baseMediaType(contentType);
-    int slash = base.indexOf('/');
-    if (slash <= 0 || slash == base.length() - 1) {
+    // Read in place (no copy, no lower-cased text): every response's Content-Type passes here.
+    if (contentType == null) {
       return false;
     }
-    String type = base.substring(0, slash);
-    String subtype = base.substring(slash + 1);
-    return ((type.equals("application") || type.equals("text")) && subtype.equals(format))
-        || (subtype.length() > format.length() + 1 && subtype.endsWith("+" + format));
+    int end = contentType.indexOf(';');
+    end = end < 0 ? contentType.length() : end;
+    int start = 0;
+    while (start < end && Character.isWhitespace(contentType.charAt(start))) {
+      start++;
+    }
+    while (end > start && Character.isWhitespace(contentType.charAt(end - 1))) {
+      end--;
+    }
+    int slash = contentType.indexOf('/', start);
+    if (slash <= start || slash >= end - 1) {
+      return false;
+    }
+    int subtype = slash + 1;
+    int n = format.length();
+    if (end - subtype == n && asciiEqualsIgnoreCase(contentType, subtype, format)
+        && (asciiEqualsIgnoreCase(contentType, start, slash, "application") || asciiEqualsIgnoreCase(contentType, start, slash, "text"))) {
+      return true;
+    }
+    return end - subtype > n + 1 && contentType.charAt(end - n - 1) == '+' && asciiEqualsIgnoreCase(contentType, end - n, format);
+  }
+
+  private static boolean asciiEqualsIgnoreCase(String text, int from, int to, String lower) {
+    return to - from == lower.length() && asciiEqualsIgnoreCase(text, from, lower);
+  }
+
+  /** Whether {@code text} holds {@code lower} at {@code from}, folding only A-Z (as {@link #baseMediaType} does). */
+  private static boolean asciiEqualsIgnoreCase(String text, int from, String lower) {
+    for (int i = 0; i < lower.length(); i++) {
+      char c = text.charAt(from + i);
+      if (c >= 'A' && c <= 'Z') {
+        c = (char) (c + ('a' - 'A'));
+      }
+      if (c != lower.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -139,6 +139,40 @@ class WireValuesTest {
     assertEquals(expected, WireValues.isMediaTypeOf(contentType, format));
   }
 
+  /**
+   * The in-place reading agrees with the definition read on text: the base media type (stripped,
+   * A-Z lower-cased), split at its first slash, on every mix of the characters that matter.
+   */
+  @Test
+  void matchesMediaTypesAsTheDefinitionOnText() {
+    String[] pieces = {"application", "APPLICATION", "text", "Text", "json", "JSON", "xml", "XmL", "/", "+", ";", " ",
+        "\t", "\u2003", "\u017f", "\u212a", "a", "", "json;", "+json", "charset=utf-8", "/json", "ja\u017fon", "APPL\u0130CATION", "\u0130"};
+    java.util.Random random = new java.util.Random(20261203);
+    for (int i = 0; i < 200_000; i++) {
+      StringBuilder s = new StringBuilder();
+      for (int k = random.nextInt(6); k >= 0; k--) {
+        s.append(pieces[random.nextInt(pieces.length)]);
+      }
+      String contentType = s.toString();
+      for (String format : new String[] {"json", "xml"}) {
+        assertEquals(definition(contentType, format), WireValues.isMediaTypeOf(contentType, format),
+            () -> "\"" + contentType + "\" as " + format);
+      }
+    }
+  }
+
+  private static boolean definition(String contentType, String format) {
+    String base = WireValues.baseMediaType(contentType);
+    int slash = base.indexOf('/');
+    if (slash <= 0 || slash == base.length() - 1) {
+      return false;
+    }
+    String type = base.substring(0, slash);
+    String subtype = base.substring(slash + 1);
+    return ((type.equals("application") || type.equals("text")) && subtype.equals(format))
+        || (subtype.length() > format.length() + 1 && subtype.endsWith("+" + format));
+  }
+
   @Test
   void matchesNoMediaTypeForNull() {
     assertFalse(WireValues.isMediaTypeOf(null, "json"));
