@@ -180,7 +180,7 @@ final class JdkExchange implements HttpExchange {
     if (cancelled) {
       throw cancelledFailure(null);
     }
-    HttpClient client = transport.client();
+    HttpClient client = transport.client(request.uri());
     if (client == null) {
       throw new IOException("the JDK transport is closed");
     }

@@ -3,6 +3,7 @@ package dev.chatinfo.transport.jdk;
 import dev.chatinfo.client.spi.HttpExchange;
 import dev.chatinfo.client.spi.HttpRequest;
 import dev.chatinfo.client.spi.HttpTransport;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLParameters;
 
 /**
  * chatinfo's {@link HttpTransport} over the JDK's own {@link HttpClient}: no library beyond the JDK.
@@ -57,36 +59,33 @@ public final class JdkTransport implements HttpTransport {
   /** How long the transport made by {@link #create()} waits at most for a TCP (and TLS) connection. */
   public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
-  /** The client; {@code null} once an owned one is closed, so that the JDK can let it go. */
-  private volatile HttpClient client;
-  private final boolean owned;
+  /** The shared client; {@code null} for an owned transport. */
+  private final HttpClient shared;
   private final ExecutorService executor;
+  /** The owned clients, made on first use: one for {@code https}, one for plain {@code http}. */
+  private HttpClient tls;
+  private HttpClient plain;
   private final Set<JdkExchange> running = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private JdkTransport(HttpClient client, boolean owned, ExecutorService executor) {
-    this.client = client;
-    this.owned = owned;
+  private JdkTransport(HttpClient shared, ExecutorService executor) {
+    this.shared = shared;
     this.executor = executor;
   }
 
   /**
-   * A transport with its own {@link HttpClient}: HTTP/2 preferred (negotiated over TLS), redirects
+   * A transport with its own {@link HttpClient}s: HTTP/2 preferred (negotiated over TLS), redirects
    * never followed, connections made within {@link #CONNECT_TIMEOUT}, and its own executor of
-   * daemon threads, all released by {@link #close()}.
+   * daemon threads, all released by {@link #close()}. The clients are made on first use, one for
+   * {@code https} (with the JDK's default TLS context) and one for plain {@code http} (without
+   * any): a program that only speaks plain {@code http} never pays for setting up TLS.
    *
    * @return the transport, to close
    */
   public static JdkTransport create() {
     ThreadPoolExecutor executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS,
         new SynchronousQueue<>(), daemonThreads());
-    HttpClient client = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_2)
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .connectTimeout(CONNECT_TIMEOUT)
-        .executor(executor)
-        .build();
-    return new JdkTransport(client, true, executor);
+    return new JdkTransport(null, executor);
   }
 
   /**
@@ -100,7 +99,7 @@ public final class JdkTransport implements HttpTransport {
    */
   public static JdkTransport create(HttpClient shared) {
     Objects.requireNonNull(shared, "shared");
-    return new JdkTransport(shared, false, null);
+    return new JdkTransport(shared, null);
   }
 
   @Override
@@ -110,11 +109,12 @@ public final class JdkTransport implements HttpTransport {
   }
 
   /**
-   * Closes the transport. Owned: the exchanges still running are aborted, the client is closed
+   * Closes the transport. Owned: the exchanges still running are aborted, the clients are closed
    * (on Java 21 and later, {@code HttpClient.close()}) and the executor shut down; on Java 17, whose
-   * {@code HttpClient} cannot be closed, the client is let go and its selector thread ends by itself
-   * once the client is no longer reachable. Shared: the exchanges still running are aborted and the
-   * client is left open. Idempotent; later exchanges fail with an {@link java.io.IOException}.
+   * {@code HttpClient} cannot be closed, each client's selector thread is interrupted, which ends it
+   * and stops the client (so that a program's exit does not wait for it). Shared: the exchanges
+   * still running are aborted and the client is left open. Idempotent; later exchanges fail with an
+   * {@link java.io.IOException}.
    */
   @Override
   public void close() {
@@ -124,26 +124,69 @@ public final class JdkTransport implements HttpTransport {
     for (JdkExchange exchange : new ArrayList<>(running)) {
       exchange.cancel();
     }
-    if (!owned) {
+    if (shared != null) {
       return;
     }
-    HttpClient c = client;
-    client = null;
-    // HttpClient implements AutoCloseable from Java 21 on: close() there waits for the
-    // exchanges just aborted and stops the selector thread. No reflection needed.
-    if (c instanceof AutoCloseable) {
-      try {
-        ((AutoCloseable) c).close();
-      } catch (Exception e) {
-        // HttpClient.close() declares no checked exception; nothing else to release here.
+    HttpClient[] clients;
+    synchronized (this) {
+      clients = new HttpClient[] {tls, plain};
+      tls = null;
+      plain = null;
+    }
+    for (HttpClient c : clients) {
+      // HttpClient implements AutoCloseable from Java 21 on: close() there waits for the
+      // exchanges just aborted and stops the selector thread. No reflection needed.
+      if (c instanceof AutoCloseable) {
+        try {
+          ((AutoCloseable) c).close();
+        } catch (Exception e) {
+          // HttpClient.close() declares no checked exception; nothing else to release here.
+        }
+      } else if (c != null) {
+        SelectorThread.stop(c);
       }
     }
     executor.shutdown();
   }
 
-  /** The client to send with, or {@code null} once closed. */
-  HttpClient client() {
-    return closed.get() ? null : client;
+  /**
+   * The client to send a request to this URL with, or {@code null} once closed. An owned transport
+   * makes its {@code https} client on the first {@code https} exchange and its plain one on the
+   * first {@code http} exchange: a program that speaks plain {@code http} (the testkit's server, a
+   * local proxy) never sets up TLS, whose default context (trust store, key managers, providers)
+   * the JDK otherwise builds with every client, about 100 ms of a cold start.
+   */
+  HttpClient client(URI uri) {
+    if (closed.get()) {
+      return null;
+    }
+    if (shared != null) {
+      return shared;
+    }
+    boolean secure = "https".equalsIgnoreCase(uri.getScheme());
+    synchronized (this) {
+      if (closed.get()) {
+        return null;
+      }
+      if (secure) {
+        if (tls == null) {
+          tls = builder().version(HttpClient.Version.HTTP_2).build();
+        }
+        return tls;
+      }
+      if (plain == null) {
+        plain = builder().version(HttpClient.Version.HTTP_1_1)
+            .sslContext(PlainHttpOnly.CONTEXT).sslParameters(new SSLParameters()).build();
+      }
+      return plain;
+    }
+  }
+
+  private HttpClient.Builder builder() {
+    return HttpClient.newBuilder()
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .connectTimeout(CONNECT_TIMEOUT)
+        .executor(executor);
   }
 
   void started(JdkExchange exchange) {
@@ -164,7 +207,7 @@ public final class JdkTransport implements HttpTransport {
 
   @Override
   public String toString() {
-    return "JdkTransport[" + (owned ? "own client" : "shared client") + (closed.get() ? ", closed" : "") + "]";
+    return "JdkTransport[" + (shared == null ? "own client" : "shared client") + (closed.get() ? ", closed" : "") + "]";
   }
 
   /** Daemon threads named {@code chatinfo-jdk-worker-N}, counted per transport. */

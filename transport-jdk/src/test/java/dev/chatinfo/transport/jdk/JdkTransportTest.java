@@ -147,6 +147,25 @@ class JdkTransportTest {
   }
 
   @Test
+  void plainHttpIsSentByAClientWithoutTlsAndHttpsByOneWithTheDefaultContext() throws Exception {
+    try (HttpResponse response = transport.exchange(get(uri("/chat"))).execute()) {
+      assertEquals("hello /chat", readAll(response));
+    }
+    java.net.http.HttpClient plain = transport.client(uri("/chat"));
+    assertEquals(PlainHttpOnly.CONTEXT, plain.sslContext());
+    assertEquals(plain, transport.client(URI.create("HTTP://127.0.0.1:1/other")));
+    UnsupportedOperationException refused = assertThrows(UnsupportedOperationException.class,
+        () -> plain.sslContext().createSSLEngine("example.com", 443));
+    assertEquals("the plain-http client of JdkTransport has no TLS", refused.getMessage());
+    java.net.http.HttpClient tls = transport.client(URI.create("https://example.com/api"));
+    assertFalse(tls == plain);
+    assertEquals(javax.net.ssl.SSLContext.getDefault(), tls.sslContext());
+    assertEquals(java.net.http.HttpClient.Version.HTTP_2, tls.version());
+    transport.close();
+    assertEquals(null, transport.client(uri("/chat")));
+  }
+
+  @Test
   void keepsAnAcceptEncodingTheRequestNames() throws IOException {
     try (HttpResponse response = transport.exchange(
         HttpRequest.get(uri("/chat"), Map.of("Accept-Encoding", "identity"), TIMEOUT)).execute()) {

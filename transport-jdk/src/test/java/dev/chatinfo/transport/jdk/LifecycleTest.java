@@ -1,6 +1,7 @@
 package dev.chatinfo.transport.jdk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -108,6 +109,51 @@ class LifecycleTest {
     Set<Thread> leaked = left;
     assertTrue(leaked.isEmpty(), () -> "threads left after close: " + leaked.stream().map(Thread::getName).toList()
         + " on Java " + Runtime.version());
+  }
+
+  @Test
+  void closeEndsTheSelectorThreadsAtOnceWhileTheTransportIsStillReachable() throws Exception {
+    Set<Thread> before = httpThreads();
+    JdkTransport transport = JdkTransport.create();
+    try (FakeChatServer chats = FakeChatServer.start()) {
+      ChatRef ref = chats.addChat(ChatInfoFixtures.chatting());
+      try (ChatInfoClient client = ChatInfoClient.builder().baseUrl(chats.baseUrl())
+          .bearerToken(BearerTokenProvider.of(chats.token())).transport(transport).build()) {
+        assertEquals(chats.chat(ref), client.fetch(ref));
+      }
+    }
+    // No System.gc() here: the transport is still referenced below, and on Java 17 its selector
+    // thread would otherwise run on (and hold the JVM's exit 300 ms).
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    Set<Thread> left;
+    do {
+      Thread.sleep(20);
+      left = httpThreads();
+      left.removeAll(before);
+      left.removeIf(t -> !t.isAlive() || !t.getName().endsWith("-SelectorManager"));
+    } while (!left.isEmpty() && System.nanoTime() < deadline);
+    Set<Thread> leaked = left;
+    assertTrue(leaked.isEmpty(), () -> "selector threads left after close: " + leaked.stream().map(Thread::getName).toList()
+        + " on Java " + Runtime.version() + " (" + transport + ")");
+  }
+
+  @Test
+  void theSelectorThreadOfAClientIsFoundByItsNameAndEndsWhenInterrupted() throws Exception {
+    java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+        .sslContext(PlainHttpOnly.CONTEXT).sslParameters(new javax.net.ssl.SSLParameters()).build();
+    assertTrue(SelectorThread.stop(client), client::toString);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (selectorOf(client) != null && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertEquals(null, selectorOf(client));
+    assertFalse(SelectorThread.stop(client));
+  }
+
+  private static Thread selectorOf(java.net.http.HttpClient client) {
+    String id = client.toString().replaceAll(".*\\((\\d+)\\)$", "$1");
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.isAlive() && t.getName().equals("HttpClient-" + id + "-SelectorManager")).findFirst().orElse(null);
   }
 
   @Test
