@@ -4,8 +4,11 @@ import dev.chatinfo.api.ChatInfoException;
 import dev.chatinfo.api.ChatInfoException.Kind;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -39,6 +42,9 @@ public final class ChatInfoCli implements Callable<Integer> {
       "  7 SERVER_ERROR, 8 CLIENT_ERROR, 9 REDIRECT, 10 TIMEOUT, 11 NETWORK, 12 MALFORMED_RESPONSE,",
       "  13 UNSUPPORTED_MEDIA_TYPE, 14 RESPONSE_TOO_LARGE, 15 CIRCUIT_OPEN, 16 CANCELLED");
 
+  /** The commands that show or describe the others, and so are built with all of them. */
+  private static final Set<String> STANDS_WITH_ALL = Set.of("help", "generate-completion");
+
   final PrintStream out;
   final PrintStream err;
   final Map<String, String> env;
@@ -67,15 +73,38 @@ public final class ChatInfoCli implements Callable<Integer> {
     return 0;
   }
 
+  /** The program with all its commands. */
   CommandLine commandLine() {
-    CommandLine cl = new CommandLine(this)
-        .addSubcommand("demo", new DemoCommand(this))
-        .addSubcommand("fetch", new FetchCommand(this))
-        .addSubcommand("watch", new WatchCommand(this))
-        .addSubcommand("serve", new ServeCommand(this))
-        .addSubcommand("help", new HelpCommand())
-        .addSubcommand("generate-completion", new AutoComplete.GenerateCompletion());
-    cl.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
+    return commandLine(null);
+  }
+
+  /**
+   * The program for one command line: when it names a command that needs no other (demo, fetch,
+   * watch, serve), only that one is built. picocli builds the whole model of every command it is
+   * given (reflection over the annotations, a converter registry each) and that is a third of the
+   * program's start-up; {@code help}, {@code generate-completion} and anything else get them all.
+   *
+   * @param first the first argument, or null for all commands
+   */
+  CommandLine commandLine(String first) {
+    Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
+    commands.put("demo", () -> new DemoCommand(this));
+    commands.put("fetch", () -> new FetchCommand(this));
+    commands.put("watch", () -> new WatchCommand(this));
+    commands.put("serve", () -> new ServeCommand(this));
+    commands.put("help", HelpCommand::new);
+    commands.put("generate-completion", AutoComplete.GenerateCompletion::new);
+    boolean alone = first != null && commands.containsKey(first) && !STANDS_WITH_ALL.contains(first);
+    CommandLine cl = new CommandLine(this);
+    commands.forEach((name, command) -> {
+      if (!alone || name.equals(first)) {
+        cl.addSubcommand(name, command.get());
+      }
+    });
+    CommandLine completion = cl.getSubcommands().get("generate-completion");
+    if (completion != null) {
+      completion.getCommandSpec().usageMessage().hidden(false);
+    }
     cl.getCommandSpec().usageMessage().footer("", EXIT_CODES);
     cl.setOut(new PrintWriter(out, true));
     cl.setErr(new PrintWriter(err, true));
@@ -85,7 +114,7 @@ public final class ChatInfoCli implements Callable<Integer> {
   }
 
   int run(String[] args) {
-    return commandLine().execute(args);
+    return commandLine(args.length > 0 ? args[0] : null).execute(args);
   }
 
   private int usage(String message) {

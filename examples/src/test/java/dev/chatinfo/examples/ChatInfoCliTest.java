@@ -177,6 +177,27 @@ class ChatInfoCliTest {
   }
 
   @Test
+  void aCommandLineThatNamesOneCommandBuildsThatOneOnly() {
+    ChatInfoCli cli = new ChatInfoCli(new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8), Map.of());
+    List<String> all = List.of("demo", "fetch", "watch", "serve", "help", "generate-completion");
+    for (String one : List.of("demo", "fetch", "watch", "serve")) {
+      assertEquals(List.of(one), List.copyOf(cli.commandLine(one).getSubcommands().keySet()));
+    }
+    for (String first : new String[] {null, "help", "generate-completion", "frobnicate", "--help", "FETCH"}) {
+      assertEquals(all, List.copyOf(cli.commandLine(first).getSubcommands().keySet()), String.valueOf(first));
+    }
+    assertEquals(0, run(Map.of(), "help", "fetch"));
+    assertTrue(out().startsWith("Usage: chatinfo fetch "), out());
+    assertTrue(out().contains("--transport"), out());
+    out.reset();
+    assertEquals(0, run(Map.of(), "help"));
+    for (String command : all) {
+      assertTrue(out().contains("  " + command + " "), command + " missing from\n" + out());
+    }
+  }
+
+  @Test
   void everyKindHasItsOwnExitCode() {
     Set<Integer> codes = new HashSet<>(List.of(0, 1, 2));
     for (Kind kind : EnumSet.allOf(Kind.class)) {
