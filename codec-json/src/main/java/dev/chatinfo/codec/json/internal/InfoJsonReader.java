@@ -32,13 +32,14 @@ import okio.Okio;
  * are read as text and parsed by {@link WireValues}. What it does not know goes to
  * {@link UnknownMembers} (the tolerant half: short scalars become attributes, everything else is
  * skipped unkept, whatever its length, depth checked); where it stands and what went wrong is told
- * by {@link JsonPlace}. Known fields keep their limits.
+ * by {@link JsonPlace}, which it extends (a decode allocates no helper object). Known fields keep
+ * their limits.
  *
  * <p>Every failure, whatever its source (Moshi, Okio, the body's stream, the model's builder),
  * leaves as a {@link ChatInfoException} of kind {@code MALFORMED_RESPONSE} whose message names the
  * field or the JSON path and byte offset. One instance per decode; not thread-safe.
  */
-public final class InfoJsonReader {
+public final class InfoJsonReader extends JsonPlace {
 
   private static final Options ROOT_MEMBERS = Options.of("info", "chat");
   private static final Options CHAT_MEMBERS = Options.of("info");
@@ -62,11 +63,6 @@ public final class InfoJsonReader {
       {Link.SELF, Link.VISITOR_NAME, Link.VISITOR_TYPING, Link.AGENT_TYPING};
   private static final Options RELS = Options.of(RELS_TEXTS);
 
-  private final GuardedBodyInput input;
-  private final BufferedSource source;
-  private final JsonReader reader;
-  private final JsonPlace place;
-  private final UnknownMembers unknown;
   private final ChatInfo.Builder builder = ChatInfo.builder();
   /** One bit per known field seen, by ordinal; {@code link} repeats and is not tracked. */
   private int seen;
@@ -76,11 +72,7 @@ public final class InfoJsonReader {
   private boolean infoInChat;
 
   private InfoJsonReader(GuardedBodyInput input, BufferedSource source, JsonReader reader) {
-    this.input = input;
-    this.source = source;
-    this.reader = reader;
-    this.place = new JsonPlace(reader, input, source);
-    this.unknown = new UnknownMembers(reader, input, source, place);
+    super(reader, input, source);
   }
 
   /**
@@ -151,7 +143,7 @@ public final class InfoJsonReader {
           readChat(2);
           break;
         default:
-          unknown.skipMember(2);
+          UnknownMembers.skipMember(this, 2);
       }
     }
     reader.endObject();
@@ -183,13 +175,13 @@ public final class InfoJsonReader {
       throw malformed("no info section: chat is " + describe(token) + ", not an object, at "
           + path());
     }
-    place.checkDepth(depth);
+    checkDepth(depth);
     reader.beginObject();
     while (reader.hasNext()) {
       if (reader.selectName(CHAT_MEMBERS) == 0) {
         readInfo(depth + 1, true);
       } else {
-        unknown.skipMember(depth + 1);
+        UnknownMembers.skipMember(this, depth + 1);
       }
     }
     reader.endObject();
@@ -210,12 +202,12 @@ public final class InfoJsonReader {
     }
     infoFound = true;
     infoInChat = inChat;
-    place.checkDepth(depth);
+    checkDepth(depth);
     reader.beginObject();
     while (reader.hasNext()) {
       int index = reader.selectName(FIELDS);
       if (index < 0) {
-        unknown.read(depth + 1, builder);
+        UnknownMembers.read(this, depth + 1, builder);
         continue;
       }
       WireField field = FIELD_TABLE[index];
@@ -299,7 +291,7 @@ public final class InfoJsonReader {
   private String text(String what) throws IOException {
     Token token = reader.peek();
     if (token == Token.STRING || token == Token.NUMBER) {
-      return place.checkLength(reader.nextString());
+      return checkLength(reader.nextString());
     }
     if (token == Token.NULL) {
       return reader.nextNull();
@@ -311,7 +303,7 @@ public final class InfoJsonReader {
   private void readLinks(int depth) throws IOException {
     Token token = reader.peek();
     if (token == Token.BEGIN_ARRAY) {
-      place.checkDepth(depth);
+      checkDepth(depth);
       reader.beginArray();
       for (int index = 0; reader.hasNext(); index++) {
         readLink(depth + 1, index);
@@ -333,7 +325,7 @@ public final class InfoJsonReader {
       throw malformed(linkName(index) + ": expected a link object but was " + describe(token)
           + " at " + path());
     }
-    place.checkDepth(depth);
+    checkDepth(depth);
     reader.beginObject();
     String href = null;
     String rel = null;
@@ -358,7 +350,7 @@ public final class InfoJsonReader {
           rel = rel();
           break;
         default:
-          unknown.skipMember(depth + 1);
+          UnknownMembers.skipMember(this, depth + 1);
       }
     }
     if (href == null) {
@@ -388,13 +380,5 @@ public final class InfoJsonReader {
   private String linkName(int index) {
     String info = infoInChat ? "$.chat.info" : "$.info";
     return index < 0 ? info + ".link" : info + ".link[" + index + "]";
-  }
-
-  private String position() {
-    return place.position();
-  }
-
-  private String path() {
-    return place.path();
   }
 }

@@ -9,16 +9,18 @@ import okio.BufferedSource;
 /**
  * Where a JSON read stands, and how its problems are told: the reader's JSON path (printable
  * ASCII, cut at {@value #MAX_PATH} characters), the byte near which it stands, Moshi's own message
- * without its advice, and the {@code MALFORMED_RESPONSE} failures of the reader. One per decode.
+ * without its advice, and the {@code MALFORMED_RESPONSE} failures of the reader. The reader of a
+ * decode is its own place ({@link InfoJsonReader} extends it), so that a decode allocates no
+ * helper objects; {@link UnknownMembers} reads through it.
  */
-final class JsonPlace {
+class JsonPlace {
 
   /** The longest JSON path quoted in a message. */
   private static final int MAX_PATH = 160;
 
-  private final JsonReader reader;
-  private final GuardedBodyInput input;
-  private final BufferedSource source;
+  final JsonReader reader;
+  final GuardedBodyInput input;
+  final BufferedSource source;
 
   JsonPlace(JsonReader reader, GuardedBodyInput input, BufferedSource source) {
     this.reader = reader;

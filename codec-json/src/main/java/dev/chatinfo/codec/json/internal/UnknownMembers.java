@@ -23,36 +23,28 @@ final class UnknownMembers {
   /** The reader's logger: users configure one name for the JSON reader. */
   private static final System.Logger LOG = System.getLogger(InfoJsonReader.class.getName());
 
-  private final JsonReader reader;
-  private final GuardedBodyInput input;
-  private final BufferedSource source;
-  private final JsonPlace place;
-
-  UnknownMembers(JsonReader reader, GuardedBodyInput input, BufferedSource source, JsonPlace place) {
-    this.reader = reader;
-    this.input = input;
-    this.source = source;
-    this.place = place;
-  }
+  private UnknownMembers() {}
 
   /**
    * An unknown member of info: a scalar becomes an attribute (unless too long to keep), the rest
    * is skipped.
    */
-  void read(int depth, ChatInfo.Builder builder) throws IOException {
+  static void read(JsonPlace place, int depth, ChatInfo.Builder builder) throws IOException {
+    JsonReader reader = place.reader;
+    GuardedBodyInput input = place.input;
     String name = place.checkLength(reader.nextName());
     boolean was = input.tolerateLongValues(true);
     String value;
     try {
       Token token = reader.peek();
       if (token == Token.STRING) {
-        value = unknownString(name);
+        value = unknownString(place, name);
       } else if (token == Token.NUMBER) {
-        value = kept(name, reader.nextString());
+        value = kept(place, name, reader.nextString());
       } else if (token == Token.BOOLEAN) {
         value = reader.nextBoolean() ? "true" : "false";
       } else {
-        skipValue(depth);
+        skipValue(place, depth);
         return;
       }
     } finally {
@@ -72,10 +64,11 @@ final class UnknownMembers {
    * already buffered whole, without escapes (the usual attribute), is read as is; any other is
    * read as raw JSON up to the longest a kept string can take, and beyond that drained unkept.
    */
-  private String unknownString(String name) throws IOException {
+  private static String unknownString(JsonPlace place, String name) throws IOException {
+    JsonReader reader = place.reader;
     // After peek(), Moshi has consumed the opening quote: the string's bytes come next.
-    if (isBufferedWhole()) {
-      return kept(name, reader.nextString());
+    if (isBufferedWhole(place)) {
+      return kept(place, name, reader.nextString());
     }
     try (BufferedSource raw = reader.nextSource()) {
       Buffer value = new Buffer();
@@ -88,9 +81,9 @@ final class UnknownMembers {
         while (raw.read(value, 8192) != -1) {
           value.clear();
         }
-        return kept(name, null);
+        return kept(place, name, null);
       }
-      return kept(name, JsonReader.of(value).nextString());
+      return kept(place, name, JsonReader.of(value).nextString());
     }
   }
 
@@ -98,14 +91,14 @@ final class UnknownMembers {
    * Whether the peeked string or name (whose opening quote Moshi has consumed) is in Okio's
    * buffer whole, without escapes: then reading it costs no more than skipping it.
    */
-  private boolean isBufferedWhole() {
-    Buffer buffered = source.getBuffer();
+  private static boolean isBufferedWhole(JsonPlace place) {
+    Buffer buffered = place.source.getBuffer();
     long end = buffered.indexOf((byte) '"');
     return end >= 0 && buffered.indexOf((byte) '\\', 0, end) < 0;
   }
 
   /** The value of an unknown member if short enough to keep as an attribute, else null. */
-  private String kept(String name, String value) {
+  private static String kept(JsonPlace place, String name, String value) {
     if (value != null && value.length() <= WireValues.MAX_TEXT_LENGTH) {
       return value;
     }
@@ -120,33 +113,34 @@ final class UnknownMembers {
    * already): its value is skipped without being kept, whatever its length; its depth is still
    * checked.
    */
-  void skipMember(int depth) throws IOException {
-    reader.nextName();
-    skipTolerated(depth);
+  static void skipMember(JsonPlace place, int depth) throws IOException {
+    place.reader.nextName();
+    skipTolerated(place, depth);
   }
 
-  private void skipTolerated(int depth) throws IOException {
-    boolean was = input.tolerateLongValues(true);
+  private static void skipTolerated(JsonPlace place, int depth) throws IOException {
+    boolean was = place.input.tolerateLongValues(true);
     try {
-      skipValue(depth);
+      skipValue(place, depth);
     } finally {
-      input.tolerateLongValues(was);
+      place.input.tolerateLongValues(was);
     }
   }
 
-  private void skipValue(int depth) throws IOException {
+  private static void skipValue(JsonPlace place, int depth) throws IOException {
+    JsonReader reader = place.reader;
     Token token = reader.peek();
     switch (token) {
       case BEGIN_OBJECT:
         place.checkDepth(depth);
         reader.beginObject();
         while (reader.hasNext()) {
-          if (isBufferedWhole()) {
+          if (isBufferedWhole(place)) {
             reader.nextName(); // short: read, so that the path in a message names it
           } else {
             reader.skipName();
           }
-          skipValue(depth + 1);
+          skipValue(place, depth + 1);
         }
         reader.endObject();
         break;
@@ -154,7 +148,7 @@ final class UnknownMembers {
         place.checkDepth(depth);
         reader.beginArray();
         while (reader.hasNext()) {
-          skipValue(depth + 1);
+          skipValue(place, depth + 1);
         }
         reader.endArray();
         break;
