@@ -80,6 +80,56 @@ class ChatInfoClientTest {
     assertTrue(transport.closed.getCount() == 0, "the client closes its transport");
   }
 
+  /** A scheduler that counts what it is given. */
+  static final class CountingScheduler extends java.util.concurrent.ScheduledThreadPoolExecutor {
+    final java.util.concurrent.atomic.AtomicInteger scheduled = new java.util.concurrent.atomic.AtomicInteger();
+
+    CountingScheduler() {
+      super(1);
+    }
+
+    @Override
+    public java.util.concurrent.ScheduledFuture<?> schedule(Runnable task, long delay, TimeUnit unit) {
+      scheduled.incrementAndGet();
+      return super.schedule(task, delay, unit);
+    }
+
+    @Override
+    public java.util.concurrent.ScheduledFuture<?> scheduleAtFixedRate(Runnable task, long initial, long period,
+        TimeUnit unit) {
+      scheduled.incrementAndGet();
+      return super.scheduleAtFixedRate(task, initial, period, unit);
+    }
+  }
+
+  @Test
+  void synchronousCallsShareOneWatchdogThatStopsWhenNoneRuns() throws Exception {
+    transport.then(ok("chatting;KEY"));
+    CountingScheduler scheduler = new CountingScheduler();
+    try (ChatInfoClient client = builder().scheduler(scheduler).build()) {
+      long start = System.nanoTime();
+      for (int i = 0; i < 300; i++) {
+        assertEquals(ChatState.CHATTING, client.fetch(REF).state());
+      }
+      long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+      // One tick per 50 ms while calls run, not one task per call.
+      assertTrue(scheduler.scheduled.get() <= elapsedMillis / 50 + 3,
+          scheduler.scheduled.get() + " tasks scheduled for 300 calls in " + elapsedMillis + " ms");
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+      while (!scheduler.getQueue().isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      assertTrue(scheduler.getQueue().isEmpty(), "the watchdog still runs with no call in flight");
+      int idle = scheduler.scheduled.get();
+      Thread.sleep(200);
+      assertEquals(idle, scheduler.scheduled.get(), "an idle client schedules nothing");
+      assertEquals(ChatState.CHATTING, client.fetch(REF).state());
+      assertEquals(idle + 1, scheduler.scheduled.get(), "the next call starts the watchdog again");
+    } finally {
+      scheduler.shutdownNow();
+    }
+  }
+
   @Test
   void retriesRetryableStatusesAndStopsAtTheAttemptLimit() {
     transport.then(status(503, "text/plain", "busy"));

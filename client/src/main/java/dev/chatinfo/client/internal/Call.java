@@ -31,9 +31,6 @@ public final class Call {
 
   static final System.Logger LOG = System.getLogger("dev.chatinfo.client.ChatInfoClient");
 
-  /** How often a synchronous call looks at its thread's interrupt flag and its deadline. */
-  private static final long WATCH_MILLIS = 50;
-
   /** Why a call was stopped from outside its own loop; the first reason wins. */
   enum Stop {
     CANCELLED, CLOSED, INTERRUPTED, TIMEOUT
@@ -83,7 +80,7 @@ public final class Call {
         stop(Stop.INTERRUPTED);
         throw finish(stoppedFailure());
       }
-      watch = engine.scheduler.scheduleAtFixedRate(this::watchCaller, WATCH_MILLIS, WATCH_MILLIS, TimeUnit.MILLISECONDS);
+      engine.watchSyncCalls();
       while (true) {
         ChatInfoException failure;
         try {
@@ -103,12 +100,20 @@ public final class Call {
       throw finish(stop.get() == null ? new ChatInfoException(Kind.CANCELLED, "was cancelled: the client is closed")
           : stoppedFailure());
     } finally {
-      cancel(watch);
       engine.done(this);
     }
   }
 
-  private void watchCaller() {
+  /** Whether this call runs on its caller's thread (and so is watched by the engine's watchdog). */
+  boolean isSync() {
+    return !async;
+  }
+
+  /**
+   * Looks at the caller's interrupt flag and the deadline; called every
+   * {@value Engine#WATCH_MILLIS} ms by the engine's watchdog while this synchronous call runs.
+   */
+  void watchCaller() {
     if (caller.isInterrupted()) {
       stop(Stop.INTERRUPTED);
     } else if (remainingNanos() <= 0) {

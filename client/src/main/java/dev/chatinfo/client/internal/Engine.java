@@ -9,7 +9,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 
@@ -22,6 +24,9 @@ public final class Engine {
 
   /** The largest body accepted, success or error, after decompression: 1 MiB. */
   public static final long MAX_BODY_BYTES = 1L << 20;
+
+  /** How often the watchdog looks at the synchronous calls' interrupt flags and deadlines. */
+  static final long WATCH_MILLIS = 50;
 
   final Endpoint endpoint;
   final HttpTransport transport;
@@ -36,6 +41,8 @@ public final class Engine {
   private final boolean ownsScheduler;
   private final Set<Call> inFlight = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean closed = new AtomicBoolean();
+  /** Whether a watchdog tick is scheduled: one runs while synchronous calls do. */
+  private final AtomicBoolean watching = new AtomicBoolean();
 
   /**
    * @param endpoint where the service is
@@ -90,6 +97,61 @@ public final class Engine {
 
   void done(Call call) {
     inFlight.remove(call);
+  }
+
+  /**
+   * Makes sure the watchdog runs, for a synchronous call just begun: one task of the scheduler,
+   * every {@value #WATCH_MILLIS} ms while synchronous calls are in flight, looks at each one's
+   * interrupt flag and deadline (a blocked transport may react to neither). A call costs no
+   * scheduling of its own: on a busy client the watchdog is already running.
+   *
+   * @throws RejectedExecutionException when the scheduler is shut down
+   */
+  void watchSyncCalls() {
+    if (!watching.get() && watching.compareAndSet(false, true)) {
+      scheduleWatchdog();
+    }
+  }
+
+  private void scheduleWatchdog() {
+    try {
+      scheduler.schedule(this::watchdogTick, WATCH_MILLIS, TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      watching.set(false);
+      throw e;
+    }
+  }
+
+  private void watchdogTick() {
+    boolean any = false;
+    for (Call call : inFlight) {
+      if (call.isSync()) {
+        any = true;
+        call.watchCaller();
+      }
+    }
+    if (!any) {
+      watching.set(false);
+      // A synchronous call that began after the loop may have found the watchdog still running:
+      // look again, and go on if one did and no other start took over.
+      if (!hasSyncCall() || !watching.compareAndSet(false, true)) {
+        return;
+      }
+    }
+    try {
+      scheduleWatchdog();
+    } catch (RejectedExecutionException e) {
+      // The scheduler is shut down: the client is closing, and its calls are being stopped.
+    }
+  }
+
+  private boolean hasSyncCall() {
+    for (Call call : inFlight) {
+      if (call.isSync()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   boolean isClosed() {
