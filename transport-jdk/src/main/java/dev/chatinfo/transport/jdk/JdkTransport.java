@@ -63,8 +63,8 @@ public final class JdkTransport implements HttpTransport {
   private final HttpClient shared;
   private final ExecutorService executor;
   /** The owned clients, made on first use: one for {@code https}, one for plain {@code http}. */
-  private HttpClient tls;
-  private HttpClient plain;
+  private volatile HttpClient tls;
+  private volatile HttpClient plain;
   private final Set<JdkExchange> running = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -164,6 +164,10 @@ public final class JdkTransport implements HttpTransport {
       return shared;
     }
     boolean secure = "https".equalsIgnoreCase(uri.getScheme());
+    HttpClient made = secure ? tls : plain;
+    if (made != null) {
+      return made; // every exchange after the first of its scheme: no lock
+    }
     synchronized (this) {
       if (closed.get()) {
         return null;
