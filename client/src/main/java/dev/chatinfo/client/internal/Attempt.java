@@ -51,7 +51,8 @@ final class Attempt {
   private final Call call;
   private final Engine engine;
   private final long start;
-  private final List<URI> visited = new ArrayList<>(2);
+  /** The URLs this attempt was redirected from; made at the first redirect. */
+  private List<URI> visited;
   private URI uri;
   private String token;
   private boolean refreshed;
@@ -271,6 +272,9 @@ final class Attempt {
           + target.getScheme() + "://" + target.getHost() + (target.getPort() < 0 ? "" : ":" + target.getPort())
           + "), which was refused: credentials are never sent elsewhere").httpStatus(status).build());
     }
+    if (visited == null) {
+      visited = new ArrayList<>(MAX_REDIRECTS + 1);
+    }
     visited.add(uri);
     if (visited.contains(target) || visited.size() > MAX_REDIRECTS) {
       return Step.fail(ChatInfoException.builder(Kind.REDIRECT, "answered " + status + " in a redirect loop ("
@@ -302,10 +306,18 @@ final class Attempt {
       return -1;
     }
     String v = value.strip();
-    if (v.isEmpty() || v.length() > 18 || !v.chars().allMatch(c -> c >= '0' && c <= '9')) {
+    if (v.isEmpty() || v.length() > 18) {
       return -1;
     }
-    return Long.parseLong(v);
+    long length = 0;
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      length = length * 10 + (c - '0');
+    }
+    return length;
   }
 
   private static ChatInfoException unexpected(Throwable t) {

@@ -57,8 +57,9 @@ public final class Call {
   Call(Engine engine, ChatRef chat, boolean async) {
     this.engine = engine;
     this.chat = chat;
-    this.uri = engine.endpoint.infoUrl(chat);
-    this.path = engine.endpoint.infoPath(chat);
+    Endpoint.Target target = engine.endpoint.target(chat);
+    this.uri = target.url();
+    this.path = target.path();
     this.deadline = engine.ticker.getAsLong() + engine.callTimeout.toNanos();
     this.async = async;
     this.caller = async ? null : Thread.currentThread();

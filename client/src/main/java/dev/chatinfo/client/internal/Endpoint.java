@@ -5,6 +5,8 @@ import dev.chatinfo.api.codec.WireValues;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -16,11 +18,24 @@ public final class Endpoint {
 
   private static final Pattern DOMAIN = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?(:[0-9]{1,5})?");
   private static final Pattern LOOPBACK_V4 = Pattern.compile("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+  /** Chats whose info URL is kept: a poller's chats, or a busy client's recent ones. */
+  static final int TARGETS_KEPT = 1024;
+
+  /**
+   * A chat's info URL and, for messages, its path.
+   *
+   * @param url the URL to GET
+   * @param path the URL's path
+   */
+  public record Target(URI url, String path) {
+  }
 
   private final URI base;
   private final String scheme;
   private final String host;
   private final int port;
+  /** Made once per chat: parsing a URL costs more than the rest of what a call adds to an exchange. */
+  private final Map<ChatRef, Target> targets = new ConcurrentHashMap<>();
 
   private Endpoint(URI base) {
     this.base = base;
@@ -85,6 +100,30 @@ public final class Endpoint {
     } catch (URISyntaxException e) {
       throw new IllegalArgumentException("baseUrl is not valid: " + WireValues.excerpt(baseUrl.toString()));
     }
+  }
+
+  /**
+   * The info URL of a chat and its path, kept for the chat's next call: up to
+   * {@value #TARGETS_KEPT} chats are kept; one more, and they are forgotten and kept anew.
+   *
+   * @param chat the chat
+   * @return its target
+   */
+  public Target target(ChatRef chat) {
+    Target target = targets.get(chat);
+    if (target == null) {
+      if (targets.size() >= TARGETS_KEPT) {
+        targets.clear();
+      }
+      target = new Target(infoUrl(chat), infoPath(chat));
+      targets.put(chat, target);
+    }
+    return target;
+  }
+
+  /** How many chats' targets are kept now, for tests. */
+  int keptTargets() {
+    return targets.size();
   }
 
   /**

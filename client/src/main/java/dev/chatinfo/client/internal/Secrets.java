@@ -1,9 +1,8 @@
 package dev.chatinfo.client.internal;
 
+import java.util.Arrays;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The tokens one call has sent, and the masking of every text the call shows: no run of
@@ -17,17 +16,29 @@ public final class Secrets {
   static final int MIN_LEAK = 8;
   static final String MASK = "****";
 
-  private final List<String> tokens = new CopyOnWriteArrayList<>();
+  private static final String[] NONE = {};
+
+  /** Replaced, never changed: a call sends one token, two after a refresh. */
+  private volatile String[] tokens = NONE;
 
   /**
    * Remembers a token that this call sends (or may send).
    *
    * @param token the token
    */
-  public void add(String token) {
-    if (token != null && !token.isEmpty() && !tokens.contains(token)) {
-      tokens.add(token);
+  public synchronized void add(String token) {
+    if (token == null || token.isEmpty()) {
+      return;
     }
+    String[] known = tokens;
+    for (String t : known) {
+      if (t.equals(token)) {
+        return;
+      }
+    }
+    String[] more = Arrays.copyOf(known, known.length + 1);
+    more[known.length] = token;
+    tokens = more;
   }
 
   /**
@@ -42,12 +53,13 @@ public final class Secrets {
       return "";
     }
     String line = oneLine(text);
-    if (tokens.isEmpty()) {
+    String[] known = tokens;
+    if (known.length == 0) {
       return line;
     }
     boolean[] hidden = new boolean[line.length()];
     boolean any = false;
-    for (String token : tokens) {
+    for (String token : known) {
       any |= mark(line, token, hidden);
     }
     if (!any) {
@@ -71,12 +83,13 @@ public final class Secrets {
    * @return whether it leaks
    */
   public boolean leaks(String text) {
-    if (text == null || tokens.isEmpty()) {
+    String[] known = tokens;
+    if (text == null || known.length == 0) {
       return false;
     }
     boolean[] hidden = new boolean[text.length()];
     boolean any = false;
-    for (String token : tokens) {
+    for (String token : known) {
       any |= mark(text, token, hidden);
     }
     return any;

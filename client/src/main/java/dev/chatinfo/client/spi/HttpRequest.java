@@ -30,8 +30,8 @@ public final class HttpRequest {
    * @param uri the URL, already percent-encoded
    * @param headers the headers to send, in order (copied)
    * @param timeout how long the exchange may take at most, body included: what is left of the
-   *     call; a transport uses it for its own time-outs, and the client cancels the exchange when
-   *     it passes
+   *     call. The client cancels the exchange when it passes, so a transport need not time it;
+   *     it may bound its own waits by it where that costs nothing per request
    * @return the request
    * @throws IllegalArgumentException if the URL is not absolute http(s), a header name or value has
    *     a character that cannot be sent, or the timeout is not positive
