@@ -214,7 +214,9 @@ final class JdkExchange implements HttpExchange {
   private java.net.http.HttpRequest toJdkRequest() throws IOException {
     java.net.http.HttpRequest.Builder builder;
     try {
-      builder = java.net.http.HttpRequest.newBuilder(request.uri()).GET().timeout(request.timeout());
+      // No JDK request time-out: the client cancels the exchange at its call's deadline, and the
+      // JDK's timer would wake its selector thread for every request (registerTimer).
+      builder = java.net.http.HttpRequest.newBuilder(request.uri()).GET();
     } catch (IllegalArgumentException e) {
       throw new IOException("the JDK HTTP client refuses the URL " + request.uri().getScheme() + "://"
           + request.uri().getRawAuthority() + request.uri().getRawPath(), e);
@@ -266,8 +268,8 @@ final class JdkExchange implements HttpExchange {
       return timeout;
     }
     if (cause instanceof HttpTimeoutException) {
-      SocketTimeoutException timeout =
-          new SocketTimeoutException("no response within " + request.timeout().toMillis() + " ms");
+      // A shared client's time-outs (this transport sets none on requests).
+      SocketTimeoutException timeout = new SocketTimeoutException("timed out: " + cause.getMessage());
       timeout.initCause(cause);
       return timeout;
     }

@@ -33,8 +33,11 @@ import javax.net.ssl.SSLParameters;
  *       an encoding itself; a {@code Content-Encoding: gzip} body is decoded as it is read, never
  *       buffered whole (its {@code Content-Encoding} and {@code Content-Length} headers are then
  *       hidden, as they describe the bytes on the wire);</li>
- *   <li>the JDK's request time-out set to the request's {@link HttpRequest#timeout()} (it bounds
- *       the wait for the status and headers);</li>
+ *   <li>no JDK request time-out: {@code ChatInfoClient} cancels the exchange when its call's
+ *       deadline passes, which ends it whether it waits for headers or reads the body, while the
+ *       JDK's request timer would wake its selector thread once per request (and bound only the
+ *       wait for headers); the connection time-out of a transport made by {@link #create()} is
+ *       {@link #CONNECT_TIMEOUT};</li>
  *   <li>{@link HttpExchange#execute()} sends with {@link HttpClient#send} on the calling thread
  *       (the JDK then runs the exchange's steps inline, at about half the CPU of
  *       {@code sendAsync}); an interrupt of that thread aborts the exchange with an
