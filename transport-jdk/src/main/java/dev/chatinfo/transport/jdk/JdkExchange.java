@@ -10,7 +10,6 @@ import java.net.SocketTimeoutException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpResponse.BodyHandlers;
-import java.net.http.HttpTimeoutException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
@@ -264,12 +263,6 @@ final class JdkExchange implements HttpExchange {
     }
     if (cause instanceof HttpConnectTimeoutException) {
       SocketTimeoutException timeout = new SocketTimeoutException("connect timed out");
-      timeout.initCause(cause);
-      return timeout;
-    }
-    if (cause instanceof HttpTimeoutException) {
-      // A shared client's time-outs (this transport sets none on requests).
-      SocketTimeoutException timeout = new SocketTimeoutException("timed out: " + cause.getMessage());
       timeout.initCause(cause);
       return timeout;
     }
