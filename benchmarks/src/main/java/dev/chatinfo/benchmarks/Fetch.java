@@ -11,8 +11,6 @@ import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
-import okhttp3.Response;
-import okhttp3.ResponseBody;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -91,22 +89,11 @@ public class Fetch {
    * the source does), the token and the media type.
    */
   private Request request(ChatRef ref) {
-    return new Request.Builder()
-        .url(server.baseUrl() + "api/account/" + ref.accountId() + "/agentSession/" + ref.agentSessionId()
-            + "/chat/" + ref.chatId() + "/info?v=1&NC=true")
-        .header("Authorization", "Bearer " + token)
-        .header("Accept", "application/json")
-        .build();
+    return BareGet.okHttpRequest(BareGet.url(server.baseUrl(), ref), token);
   }
 
   private ChatInfo bareFetch(Request request) throws IOException {
-    try (Response response = bare.newCall(request).execute()) {
-      ResponseBody body = response.body();
-      if (response.code() != 200 || body == null) {
-        throw new IOException("answered " + response.code());
-      }
-      return codec.decode(body.byteStream());
-    }
+    return BareGet.okHttp(bare, request, codec);
   }
 
   /** @return the chat */

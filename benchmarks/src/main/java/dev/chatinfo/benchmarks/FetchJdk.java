@@ -8,11 +8,7 @@ import dev.chatinfo.codec.json.MoshiChatInfoCodec;
 import dev.chatinfo.testkit.FakeChatServer;
 import dev.chatinfo.transport.jdk.JdkTransport;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -81,18 +77,7 @@ public class FetchJdk {
   }
 
   private ChatInfo bareFetch() throws IOException, InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUrl() + "api/account/" + chat.accountId()
-            + "/agentSession/" + chat.agentSessionId() + "/chat/" + chat.chatId() + "/info?v=1&NC=true"))
-        .header("Authorization", "Bearer " + token)
-        .header("Accept", "application/json")
-        .build();
-    HttpResponse<InputStream> response = bare.send(request, HttpResponse.BodyHandlers.ofInputStream());
-    try (InputStream body = response.body()) {
-      if (response.statusCode() != 200) {
-        throw new IOException("answered " + response.statusCode());
-      }
-      return codec.decode(body);
-    }
+    return BareGet.javaNetHttp(bare, BareGet.url(server.baseUrl(), chat), token, codec);
   }
 
   /** @return the chat */

@@ -1,5 +1,6 @@
 package dev.chatinfo.benchmarks;
 
+import com.sun.management.OperatingSystemMXBean;
 import com.sun.management.ThreadMXBean;
 import dev.chatinfo.api.BearerTokenProvider;
 import dev.chatinfo.api.ChatInfo;
@@ -11,18 +12,10 @@ import dev.chatinfo.testkit.FakeChatServer;
 import dev.chatinfo.transport.jdk.JdkTransport;
 import dev.chatinfo.transport.retrofit.RetrofitTransport;
 import java.io.IOException;
-import java.io.InputStream;
-import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.Response;
-import okhttp3.ResponseBody;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -49,14 +42,16 @@ import org.openjdk.jmh.annotations.Threads;
  * thread inside each call: the library's other threads and the server are not in it),
  * {@code clientProcessCpuNanos} and {@code bareProcessCpuNanos} (CPU time of the whole process
  * while each call ran: the server's and the library's threads too; meaningful at one thread,
- * where no other call runs meanwhile),
+ * where no other call runs meanwhile; the JDK reads it in clock ticks of 10 ms on Linux, so each
+ * tick falls to the call it lands in, a sampling that is fair over the thousands of calls of an
+ * iteration),
  * {@code clientBytes} and {@code bareBytes} (bytes allocated by the calling thread), and
  * {@code pairs}. The client's throughput relative to the bare library's is
  * {@code bareNanos / clientNanos}: at one thread a call's throughput is the inverse of its time.
  * {@code PairedFetchReport} reads the JSON of a run and prints these ratios. The bare GETs are
- * {@link Fetch}'s and {@link FetchJdk}'s, with the URL's text made once (a little less work than
- * theirs): a request built per call with the bearer token and {@code Accept}, the body decoded by
- * the same codec instance.
+ * {@link BareGet}'s, as in {@link Fetch} and {@link FetchJdk}, with the URL's text made once (a
+ * little less work than theirs): a request built per call with the bearer token and
+ * {@code Accept}, the body decoded by the same codec instance.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -125,8 +120,7 @@ public class FetchPaired {
     server = FakeChatServer.start(Payloads.frozenClock());
     chat = server.addChat(Payloads.fixture());
     token = server.token();
-    url = server.baseUrl() + "api/account/" + chat.accountId() + "/agentSession/" + chat.agentSessionId()
-        + "/chat/" + chat.chatId() + "/info?v=1&NC=true";
+    url = BareGet.url(server.baseUrl(), chat);
     HttpTransport http;
     switch (transport) {
       case "retrofit" -> {
@@ -236,28 +230,8 @@ public class FetchPaired {
 
   private ChatInfo bare() throws IOException, InterruptedException {
     if (okHttp != null) {
-      Request request = new Request.Builder().url(url)
-          .header("Authorization", "Bearer " + token)
-          .header("Accept", "application/json")
-          .build();
-      try (Response response = okHttp.newCall(request).execute()) {
-        ResponseBody body = response.body();
-        if (response.code() != 200 || body == null) {
-          throw new IOException("answered " + response.code());
-        }
-        return codec.decode(body.byteStream());
-      }
+      return BareGet.okHttp(okHttp, BareGet.okHttpRequest(url, token), codec);
     }
-    HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-        .header("Authorization", "Bearer " + token)
-        .header("Accept", "application/json")
-        .build();
-    HttpResponse<InputStream> response = javaNetHttp.send(request, HttpResponse.BodyHandlers.ofInputStream());
-    try (InputStream body = response.body()) {
-      if (response.statusCode() != 200) {
-        throw new IOException("answered " + response.statusCode());
-      }
-      return codec.decode(body);
-    }
+    return BareGet.javaNetHttp(javaNetHttp, url, token, codec);
   }
 }
